@@ -1,0 +1,344 @@
+"""Knowledge-base records.
+
+The YAML files under ``mlroute/data`` are parsed into these models; every field that a later stage relies on
+(levels, references, effort provenance) is validated here so that planners and extractors can trust the data.
+Cross-record checks (references resolve, the prerequisite graph is acyclic) live in ``kb.validate``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+SLUG = r"^[a-z0-9][a-z0-9+#.-]*$"
+
+Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
+Level = Annotated[int, Field(ge=0, le=4)]
+
+LEVEL_NAMES = {0: "none", 1: "aware", 2: "working", 3: "proficient", 4: "expert"}
+
+Pillar = Literal[
+    "programming",
+    "cs-fundamentals",
+    "software-engineering",
+    "data",
+    "math-stats",
+    "classic-ml",
+    "deep-learning",
+    "mlops",
+    "domains",
+    "career",
+]
+PILLARS: tuple[str, ...] = (
+    "programming",
+    "cs-fundamentals",
+    "software-engineering",
+    "data",
+    "math-stats",
+    "classic-ml",
+    "deep-learning",
+    "mlops",
+    "domains",
+    "career",
+)
+
+Background = Literal[
+    "none",
+    "student",
+    "software_engineer",
+    "devops_engineer",
+    "data_scientist",
+    "data_analyst",
+    "researcher",
+    "other",
+]
+BACKGROUNDS: tuple[str, ...] = (
+    "none",
+    "student",
+    "software_engineer",
+    "devops_engineer",
+    "data_scientist",
+    "data_analyst",
+    "researcher",
+    "other",
+)
+
+RouteId = Literal["software", "data-science", "from-zero"]
+ResourceKind = Literal["course", "book", "tutorial", "docs", "video-series", "practice-platform"]
+CostKind = Literal["free", "free-to-audit", "paid"]
+EffortBasis = Literal["provider", "third-party", "derived", "unknown"]
+Phase = Literal["start", "foundations", "core", "specialise", "job-search", "throughout"]
+ProjectSize = Literal["small", "medium", "large"]
+
+
+class Strict(BaseModel):
+    """Base for records: unknown keys are errors, so a typo in YAML is reported instead of ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A string in English and, where written, Chinese."""
+
+    en: str = Field(min_length=1)
+    zh: str | None = None
+
+    def get(self, lang: str) -> str:
+        if lang.startswith("zh") and self.zh:
+            return self.zh
+        return self.en
+
+
+class Names(Strict):
+    """A record's display name; both languages are required."""
+
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+class Aliases(Strict):
+    """Other ways people write the same thing; the extractor matches these."""
+
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.en, *self.zh]
+
+
+class SkillLevel(Strict):
+    """A reference to a skill at a minimum level (prerequisites, what a resource teaches)."""
+
+    skill: Slug
+    level: Level
+
+
+class Skill(Strict):
+    id: Slug
+    name: Names
+    pillar: Pillar
+    description: Text
+    aliases: Aliases = Field(default_factory=Aliases)
+    prerequisites: list[SkillLevel] = Field(default_factory=list)
+    esco_uri: str | None = Field(default=None, pattern=r"^http://data\.europa\.eu/esco/skill/[0-9a-f-]{36}$")
+    onet: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _no_self_prerequisite(self) -> Skill:
+        if any(p.skill == self.id for p in self.prerequisites):
+            raise ValueError(f"skill {self.id!r} lists itself as a prerequisite")
+        return self
+
+
+class Salary(Strict):
+    """A salary figure, only ever with where and when it was published."""
+
+    amount: float = Field(gt=0)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    period: Literal["year", "month", "hour"]
+    region: str
+    kind: str = "average base salary"
+    source: HttpUrl
+    as_of: str = Field(description="publication or retrieval date as the source gives it")
+
+
+class Requirement(Strict):
+    skill: Slug
+    level: Level
+    weight: Annotated[float, Field(gt=0, le=1)]
+
+
+class Role(Strict):
+    id: Slug
+    name: Names
+    aliases: Aliases = Field(default_factory=Aliases)
+    description: Text
+    rationale: Text
+    requirements: list[Requirement] = Field(min_length=1)
+    salaries: list[Salary] = Field(default_factory=list)
+    onet_code: str | None = None
+    source: str | None = None
+
+    @field_validator("requirements")
+    @classmethod
+    def _unique_skills(cls, v: list[Requirement]) -> list[Requirement]:
+        seen: set[str] = set()
+        for r in v:
+            if r.skill in seen:
+                raise ValueError(f"skill {r.skill!r} is listed twice")
+            seen.add(r.skill)
+        return v
+
+
+class Cost(Strict):
+    kind: CostKind
+    price_usd: float | None = Field(default=None, ge=0)
+    note: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _free_costs_nothing(self) -> Cost:
+        if self.kind == "free" and self.price_usd not in (None, 0):
+            raise ValueError("a free resource cannot have a price")
+        return self
+
+
+class Effort(Strict):
+    """How long a resource takes, and how we know.
+
+    ``stated`` is the provider's own words, verbatim; ``hours`` is what we plan with and ``conversion``
+    says how the words became hours. When no figure is known, ``basis`` is ``unknown``, ``hours`` is null
+    and the planner falls back to a documented default for the resource's kind (see ``plan.effort``).
+    """
+
+    basis: EffortBasis
+    stated: str | None = None
+    source: str | None = None
+    hours: float | None = Field(default=None, gt=0)
+    conversion: str | None = None
+    needs_check: bool = False
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Effort:
+        if self.basis == "unknown":
+            if self.hours is not None:
+                raise ValueError("basis 'unknown' must not carry hours")
+            return self
+        if self.hours is None:
+            raise ValueError(f"basis {self.basis!r} needs 'hours'")
+        if not self.source:
+            raise ValueError(f"basis {self.basis!r} needs a 'source' for the figure")
+        if self.basis == "provider" and not self.stated:
+            raise ValueError("basis 'provider' needs the provider's words in 'stated'")
+        if not self.conversion:
+            raise ValueError("say in 'conversion' how the figure became hours")
+        return self
+
+
+class Resource(Strict):
+    id: Slug
+    title: str = Field(min_length=1)
+    title_zh: str | None = None
+    aliases: Aliases = Field(default_factory=Aliases)
+    provider: str
+    url: HttpUrl
+    kind: ResourceKind
+    format: str
+    cost: Cost
+    languages: list[str] = Field(min_length=1)
+    chinese: str | None = Field(
+        default=None, description="what Chinese material exists, and how official it is"
+    )
+    teaches: list[SkillLevel] = Field(min_length=1)
+    prerequisites: list[SkillLevel] = Field(default_factory=list)
+    effort: Effort
+    certificate: bool | None = None
+    sources: list[str] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _lang_codes(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not code or len(code) > 8 or not code.replace("-", "").isalpha():
+                raise ValueError(f"{code!r} is not a language code such as 'en' or 'zh'")
+        return v
+
+    @property
+    def has_chinese(self) -> bool:
+        return any(code.startswith("zh") for code in self.languages)
+
+
+class RubricItem(Strict):
+    id: Literal["deployed", "front-end", "readme", "tests", "write-up", "metric"]
+    text: Text
+
+
+class Project(Strict):
+    id: Slug
+    title: Names
+    aliases: Aliases = Field(default_factory=Aliases)
+    domain: Slug
+    summary: Text
+    skills: list[SkillLevel] = Field(min_length=1)
+    prerequisites: list[SkillLevel] = Field(default_factory=list)
+    size: ProjectSize
+    hours: float = Field(gt=0)
+    hours_basis: str = Field(min_length=1, description="how the estimate was made")
+    rubric: list[RubricItem] = Field(min_length=6)
+    deliverables: list[str] = Field(default_factory=list)
+
+    @field_validator("rubric")
+    @classmethod
+    def _full_rubric(cls, v: list[RubricItem]) -> list[RubricItem]:
+        missing = {"deployed", "front-end", "readme", "tests", "write-up", "metric"} - {r.id for r in v}
+        if missing:
+            raise ValueError(f"rubric lacks {sorted(missing)}")
+        return v
+
+
+class CareerAction(Strict):
+    id: Slug
+    title: Names
+    aliases: Aliases = Field(default_factory=Aliases)
+    description: Text
+    phase: Phase
+    routes: list[RouteId] = Field(min_length=1)
+    backgrounds: list[Background] = Field(default_factory=list, description="empty: applies to everyone")
+    requires_employer: bool = False
+    evidence: Text
+    hours: float = Field(gt=0)
+    hours_basis: str
+    after: list[Slug] = Field(default_factory=list, description="career actions that must come first")
+    skills: list[SkillLevel] = Field(default_factory=list, description="skills this action builds")
+    source: str
+
+
+class RoutePhase(Strict):
+    id: Slug
+    name: Names
+    description: Text
+    pillars: list[Pillar] = Field(min_length=1)
+    entry: list[SkillLevel] = Field(
+        default_factory=list, description="levels expected before the phase starts"
+    )
+
+
+class Route(Strict):
+    id: RouteId
+    name: Names
+    aliases: Aliases = Field(default_factory=Aliases)
+    description: Text
+    backgrounds: list[Background] = Field(min_length=1)
+    phases: list[RoutePhase] = Field(min_length=2)
+    source: str
+
+
+class InterviewQuestion(Strict):
+    id: Slug
+    question: Text
+    skills: list[Slug] = Field(min_length=1)
+    level: Level
+    kind: Literal["knowledge", "coding", "system-design", "behavioural"]
+    source: str | None = None
+
+
+class Meta(Strict):
+    version: str
+    updated: str
+    description: str
+
+
+class KnowledgeBase(Strict):
+    meta: Meta
+    skills: list[Skill]
+    roles: list[Role]
+    resources: list[Resource]
+    projects: list[Project]
+    career_actions: list[CareerAction]
+    routes: list[Route]
+    interview_questions: list[InterviewQuestion] = Field(default_factory=list)
