@@ -154,6 +154,4 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed ``mlroute`` console script as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
-    return subprocess.run(
-        [str(MLROUTE), *args], capture_output=True, text=True, env=full_env, input=input, timeout=120
-    )
+    return subprocess.run([str(MLROUTE), *args], capture_output=True, text=True, env=full_env, input=input, timeout=120)

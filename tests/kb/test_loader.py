@@ -58,9 +58,7 @@ def test_prerequisite_cycle(tmp_path: Path) -> None:
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
-    msgs = problems_for(
-        tmp_path, lambda d: d["skills"]["skills"].append(copy.deepcopy(d["skills"]["skills"][0]))
-    )
+    msgs = problems_for(tmp_path, lambda d: d["skills"]["skills"].append(copy.deepcopy(d["skills"]["skills"][0])))
     assert any("duplicate skills id" in m for m in msgs)
 
 

@@ -33,9 +33,7 @@ def coverage_entries() -> list[tuple[str, dict]]:
     return [(kind, entry) for kind in KIND_OF for entry in data[kind]]
 
 
-@pytest.mark.parametrize(
-    ("kind", "entry"), coverage_entries(), ids=lambda v: v if isinstance(v, str) else v["en"]
-)
+@pytest.mark.parametrize(("kind", "entry"), coverage_entries(), ids=lambda v: v if isinstance(v, str) else v["en"])
 def test_every_name_the_articles_use_is_a_record(idx: KBIndex, kind: str, entry: dict) -> None:
     records = getattr(idx.kb, KIND_OF[kind])
     wanted_en = entry["en"].casefold()

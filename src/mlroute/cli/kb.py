@@ -20,9 +20,7 @@ def register(app: typer.Typer) -> None:
 
 @kb_app.command("check")
 def check_cmd(
-    path: Path | None = typer.Option(
-        None, "--path", help="A knowledge-base directory (default: the embedded one)."
-    ),
+    path: Path | None = typer.Option(None, "--path", help="A knowledge-base directory (default: the embedded one)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Validate every file; exit 0 when valid, else list every problem and exit 1."""
@@ -81,9 +79,7 @@ def stats_cmd(as_json: bool = JsonOpt) -> None:
 
 @kb_app.command("show")
 def show_cmd(
-    ref: str = typer.Argument(
-        ..., help="An id, optionally prefixed: skill:, res:, proj:, act:, role:, route:"
-    ),
+    ref: str = typer.Argument(..., help="An id, optionally prefixed: skill:, res:, proj:, act:, role:, route:"),
     as_json: bool = JsonOpt,
 ) -> None:
     """Everything the knowledge base holds on one record."""

@@ -57,11 +57,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = (
-            self.file
-            + (f" · {self.record}" if self.record else "")
-            + (f" · {self.field}" if self.field else "")
-        )
+        where = self.file + (f" · {self.record}" if self.record else "") + (f" · {self.field}" if self.field else "")
         return f"{where}: {self.message}"
 
 
@@ -127,9 +123,7 @@ def read_records(root: Path, problems: list[Problem]) -> tuple[dict[str, list[An
     for kind, model in RECORD_TYPES.items():
         files = _kind_files(root, kind)
         if not files and kind in REQUIRED_KINDS:
-            problems.append(
-                Problem(f"{kind}.yaml", "", "", f"no {kind} found (expected {kind}.yaml or {kind}/)")
-            )
+            problems.append(Problem(f"{kind}.yaml", "", "", f"no {kind} found (expected {kind}.yaml or {kind}/)"))
         for path in files:
             rel = str(path.relative_to(root))
             data = _read_yaml(path, root, problems)

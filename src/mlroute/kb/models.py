@@ -231,9 +231,7 @@ class Resource(Strict):
     format: str
     cost: Cost
     languages: list[str] = Field(min_length=1)
-    chinese: str | None = Field(
-        default=None, description="what Chinese material exists, and how official it is"
-    )
+    chinese: str | None = Field(default=None, description="what Chinese material exists, and how official it is")
     teaches: list[SkillLevel] = Field(min_length=1)
     prerequisites: list[SkillLevel] = Field(default_factory=list)
     effort: Effort
@@ -303,9 +301,7 @@ class RoutePhase(Strict):
     name: Names
     description: Text
     pillars: list[Pillar] = Field(min_length=1)
-    entry: list[SkillLevel] = Field(
-        default_factory=list, description="levels expected before the phase starts"
-    )
+    entry: list[SkillLevel] = Field(default_factory=list, description="levels expected before the phase starts")
 
 
 class Route(Strict):
