@@ -1,0 +1,109 @@
+"""Planning use cases: plan a profile (from a file or the bundled demo persona), questionnaire defaults, and
+writing the profile ``mlroute init`` produces. Returns plain JSON-serialisable dicts.
+
+The clock lives here, not in the planner: a profile without ``start_date`` starts on the coming Monday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from mlroute.errors import UserError
+from mlroute.kb.index import KBIndex
+from mlroute.plan import Plan, make_plan
+from mlroute.plan.planner import start_or
+from mlroute.profile import (
+    Profile,
+    check_profile_ids,
+    defaults_for,
+    demo_profile_path,
+    dump_profile,
+    load_profile,
+    next_monday,
+    parse_profile,
+)
+from mlroute.services import kb as kb_service
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def ready_profile(profile: Profile, on: dt.date | None = None) -> Profile:
+    """The profile with a concrete start date (the coming Monday when it has none)."""
+    return start_or(profile, next_monday(on or today()))
+
+
+def build_plan(
+    profile: Profile,
+    *,
+    index: KBIndex | None = None,
+    done: Iterable[str] = (),
+    skipped: Iterable[str] = (),
+    pace: float | None = None,
+    demand: Mapping[str, float] | None = None,
+    seed: int = 0,
+    on: dt.date | None = None,
+) -> Plan:
+    return make_plan(
+        ready_profile(profile, on),
+        index or kb_service.index(),
+        done=frozenset(done),
+        skipped=frozenset(skipped),
+        pace=pace,
+        demand=demand,
+        seed=seed,
+    )
+
+
+def plan_profile(profile: Profile, **kwargs: Any) -> dict[str, Any]:
+    """The plan document for a profile (see ``Plan.to_json``)."""
+    return build_plan(profile, **kwargs).to_json()
+
+
+def plan_file(path: Path | str, **kwargs: Any) -> dict[str, Any]:
+    return plan_profile(load_profile(path), **kwargs)
+
+
+def demo_profile() -> Profile:
+    return load_profile(demo_profile_path())
+
+
+def demo(seed: int = 0, on: dt.date | None = None) -> dict[str, Any]:
+    """The plan for the bundled persona: a DevOps engineer, 10 h a week, interested in LLM applications."""
+    return plan_profile(demo_profile(), seed=seed, on=on)
+
+
+def questionnaire_defaults(background: str, on: dt.date | None = None) -> dict[str, Any]:
+    return defaults_for(background, on or today(), kb_service.index())
+
+
+def profile_from_answers(answers: dict[str, Any]) -> Profile:
+    """Validate questionnaire answers (or flags) as a profile, checking ids against the knowledge base."""
+    profile = parse_profile(answers, "from your answers")
+    check_profile_ids(profile, kb_service.index())
+    return profile
+
+
+def save_profile(profile: Profile, path: Path, *, force: bool = False) -> Path:
+    if path.exists() and not force:
+        raise UserError(f"{str(path)!r} already exists.", hint="Pass --force to overwrite it, or --out another file.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = "# mlroute profile — the fields are described in docs/planning.md (section “Profile”).\n"
+    path.write_text(header + dump_profile(profile), encoding="utf-8")
+    return path
+
+
+def init_profile(profile: Profile, out: Path | None, *, force: bool = False, seed: int = 0) -> dict[str, Any]:
+    """Make the first plan and write the profile to ``out`` (when given)."""
+    profile = ready_profile(profile)
+    plan = build_plan(profile, seed=seed)
+    written = save_profile(profile, out, force=force) if out is not None else None
+    return {
+        "profile_file": str(written) if written else None,
+        "profile": profile.model_dump(mode="json"),
+        "plan": plan.to_json(),
+    }

@@ -1,0 +1,192 @@
+"""``mlroute plan``, ``demo`` and ``init`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mlroute.cli import plan as plan_cli
+from tests.conftest import run_cli
+from tests.plan.fixture_kb import write_fixture_kb
+
+PROFILE = """
+name: Alex
+background: devops_engineer
+hours_per_week: 10
+start_date: 2026-12-07
+interests: [llm-applications]
+skills: {python: 2, git: 3, docker: 3}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return {"MLROUTE_KB": str(write_fixture_kb(tmp_path_factory.mktemp("kb") / "kb"))}
+
+
+def profile_file(tmp_path: Path, text: str = PROFILE) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_plan_json_is_one_document(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    r = run_cli("plan", "--profile", str(profile_file(tmp_path)), "--json", env=kb_env)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["route"] == "software"
+    assert set(doc["eta_weeks"]) == {"p10", "p50", "p90"}
+    assert doc["optimality"]["status"] == "optimal"
+    assert all(i["id"].split(":")[0] in ("res", "proj", "act") for i in doc["items"])
+
+
+def test_plan_rich_view_reads_like_a_plan(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    r = run_cli("plan", "--profile", str(profile_file(tmp_path)), env=kb_env)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    for text in (
+        "Route:",
+        "Software engineering route",
+        "Ready in about",
+        "80% band",
+        "Week by week",
+        "Milestones",
+        "Career steps",
+        "Closes",
+        "★",
+        "proven optimal",
+    ):
+        assert text in out, text
+
+
+def test_skip_what_i_know(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    r = run_cli("plan", "-p", str(profile_file(tmp_path)), "--skip", "res:python-101", "--json", env=kb_env)
+    doc = json.loads(r.stdout)
+    assert "res:python-101" not in {i["id"] for i in doc["items"]} and doc["skipped"] == ["res:python-101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("background: devops", ["background: 'devops' is not allowed", "devops_engineer"]),
+        ("skills: {python: 9}", ["skills.python: 9", "level 0–4"]),
+        ("skills: {pytorc: 2}", ["skills.pytorc", "Did you mean: pytorch"]),
+        ("hours_per_week: 0", ["hours_per_week is 0", "hours you can give"]),
+    ],
+)
+def test_bad_profiles_exit_2_and_explain(tmp_path: Path, kb_env: dict[str, str], text: str, expected: list[str]):
+    r = run_cli("plan", "--profile", str(profile_file(tmp_path, text)), env=kb_env)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    for e in expected:
+        assert e in r.stderr, r.stderr
+    assert r.stdout == ""
+
+
+def test_missing_profile_file(kb_env: dict[str, str]) -> None:
+    r = run_cli("plan", "--profile", "/nonexistent/me.yaml", env=kb_env)
+    assert r.returncode == 2 and "does not exist" in r.stderr and "mlroute init" in r.stderr
+
+
+def test_init_unattended_writes_a_profile_that_plans(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    out = tmp_path / "profile.yaml"
+    args = [
+        "init",
+        "--yes",
+        "--out",
+        str(out),
+        "--name",
+        "Kim",
+        "--background",
+        "data_scientist",
+        "--hours",
+        "6",
+        "--start",
+        "2027-02-01",
+        "--interest",
+        "computer-vision",
+        "--skill",
+        "python=3",
+        "--skill",
+        "pytorch=1",
+        "--language",
+        "en",
+        "--budget",
+        "20",
+        "--json",
+    ]
+    r = run_cli(*args, env=kb_env)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["profile_file"] == str(out) and doc["plan"]["route"] == "data-science"
+    saved = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert saved["name"] == "Kim" and saved["hours_per_week"] == 6 and saved["skills"]["pytorch"] == 1
+    assert str(saved["start_date"]) == "2027-02-01" and saved["interests"] == ["computer-vision"]
+    again = run_cli(*args, env=kb_env)
+    assert again.returncode == 2 and "already exists" in again.stderr and "--force" in again.stderr
+    plan = run_cli("plan", "--profile", str(out), "--json", env=kb_env)
+    assert plan.returncode == 0 and json.loads(plan.stdout)["route"] == "data-science"
+
+
+def test_init_from_an_existing_profile_writes_nothing(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    src = profile_file(tmp_path)
+    r = run_cli("init", "--profile", str(src), "--out", str(tmp_path / "other.yaml"), "--json", env=kb_env)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["profile_file"] is None and doc["profile"]["name"] == "Alex" and doc["plan"]["route"] == "software"
+    assert not (tmp_path / "other.yaml").exists()
+
+
+def test_init_rejects_bad_flags(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    r = run_cli("init", "--yes", "--out", str(tmp_path / "p.yaml"), "--skill", "python=high", env=kb_env)
+    assert r.returncode == 2 and "SKILL=LEVEL" in r.stderr
+    r = run_cli("init", "--yes", "--out", str(tmp_path / "p.yaml"), "--background", "pilot", env=kb_env)
+    assert r.returncode == 2 and "software_engineer" in r.stderr
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_interactive_questions_use_background_defaults(monkeypatch: pytest.MonkeyPatch, kb_env: dict[str, str]):
+    monkeypatch.setenv("MLROUTE_KB", kb_env["MLROUTE_KB"])
+    asked: list[str] = []
+
+    def answer(question: str, default: Any = None, **_: Any) -> Any:
+        asked.append(question)
+        return {"Your background": "devops_engineer", "Hours a week you can give": 12.0}.get(question, default)
+
+    monkeypatch.setattr(plan_cli.Prompt, "ask", staticmethod(answer))
+    monkeypatch.setattr(plan_cli.FloatPrompt, "ask", staticmethod(answer))
+    monkeypatch.setattr(plan_cli.Confirm, "ask", staticmethod(lambda *a, **k: True))
+    answers = plan_cli.gather_answers(
+        interactive=True,
+        name=None,
+        background=None,
+        years=None,
+        hours=None,
+        start=None,
+        role=None,
+        interests=[],
+        budget=None,
+        languages=[],
+        skills=[],
+    )
+    assert answers["background"] == "devops_engineer" and answers["hours_per_week"] == 12.0
+    assert answers["skills"].get("docker") == 3, "DevOps defaults offered and accepted"
+    assert "Target role" in asked and any("Domains" in q for q in asked)
+
+
+def test_demo_runs_on_the_embedded_kb() -> None:
+    r = run_cli("demo", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["profile"]["background"] == "devops_engineer" and doc["profile"]["hours_per_week"] == 10
+    assert doc["route"] == "software"
+    assert doc["optimality"]["status"] in ("optimal", "feasible")
+    flagship = [i for i in doc["items"] if i["flagship"]]
+    assert len(flagship) == 1 and "llm-applications" in {s["skill"] for s in flagship[0]["skills"]}
+    assert any(i["kind"] == "career_action" for i in doc["items"])
+    shown = run_cli("demo")
+    assert shown.returncode == 0 and "Ready in about" in shown.stdout and "Demo persona" in shown.stderr
