@@ -1,0 +1,90 @@
+"""Sentence and clause splitting for English and Chinese, keeping character offsets.
+
+Job postings are mostly bullet lists, so a line break ends a sentence; inside a line we split after ``.!?`` when
+the next word starts a new sentence, and after ``。！？；``. Clauses (for scoping cues such as "优先" in
+"熟悉PyTorch，有推荐系统经验者优先") split further at commas and semicolons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "incl.", "approx.", "dr.", "mr.", "ms.", "no.", "cf.", "a.k.a.")
+# A Latin sentence end: '.', '!' or '?' followed by space(s) and something that starts a sentence.
+_LATIN_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022\u00b7*•\-])")
+_CJK_END = re.compile(r"[。！？；!?]+")
+_CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\s[-–—]\s|\(|\)|（|）")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end]) if end > start else None
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[Span]:
+    cuts: list[int] = []
+    line = text[start:end]
+    for m in _LATIN_END.finditer(line):
+        before = line[: m.end()].lower()
+        if before.endswith(_ABBREVIATIONS):
+            continue
+        cuts.append(start + m.end())
+    cuts.extend(start + m.end() for m in _CJK_END.finditer(line))
+    out: list[Span] = []
+    prev = start
+    for cut in sorted(set(cuts)):
+        span = _trimmed(text, prev, cut)
+        if span:
+            out.append(span)
+        prev = cut
+    span = _trimmed(text, prev, end)
+    if span:
+        out.append(span)
+    return out
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences with offsets into ``text``; every line break ends one."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.extend(_line_sentences(text, pos, pos + len(line)))
+        pos += len(line)
+    return out
+
+
+def split_clauses(sentence: Span) -> list[Span]:
+    """Clauses of a sentence (offsets stay document-absolute)."""
+    out: list[Span] = []
+    prev = 0
+    for m in _CLAUSE_BREAK.finditer(sentence.text):
+        span = _trimmed(sentence.text, prev, m.start())
+        if span:
+            out.append(Span(sentence.start + span.start, sentence.start + span.end, span.text))
+        prev = m.end()
+    span = _trimmed(sentence.text, prev, len(sentence.text))
+    if span:
+        out.append(Span(sentence.start + span.start, sentence.start + span.end, span.text))
+    return out
+
+
+_BULLET = re.compile(r"^(?:[-*•·●▪◦+>#]+|\(?\d{1,2}[.)、]|[a-z][.)])\s*")
+
+
+def strip_bullet(span: Span) -> Span:
+    """The span without a leading list marker ("- ", "1. ", "•")."""
+    m = _BULLET.match(span.text)
+    if not m or m.end() == len(span.text):
+        return span
+    return Span(span.start + m.end(), span.end, span.text[m.end() :])

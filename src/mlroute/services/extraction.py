@@ -1,0 +1,301 @@
+"""Extraction use cases: extract, profile from a resume, match a posting, market demand. Shared by CLI and web.
+
+Each returns a JSON-serialisable dict. The semantic stage is used when a model spec is passed (or set in
+``MLROUTE_EMBEDDINGS``); otherwise extraction is lexical only, and says so in its output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mlroute.errors import UserError
+from mlroute.extract import demand, readiness, resume
+from mlroute.extract.lexical import LexicalMatcher, is_cjk
+from mlroute.extract.linker import LabelSet, Linker
+from mlroute.extract.models import Mention, Posting
+from mlroute.extract.readers import iter_posting_files, read_document, read_postings
+from mlroute.extract.semantic import load_encoder, spec_from_env
+from mlroute.kb import KBIndex
+from mlroute.kb.models import LEVEL_NAMES
+from mlroute.profile import Profile
+from mlroute.services.kb import index as kb_index
+
+Progress = Callable[[int, int], None]
+BATCH = 64
+
+
+@lru_cache(maxsize=4)
+def _linker(kb_id: int, spec: str | None) -> Linker:
+    idx = kb_index()
+    encoder = load_encoder(spec) if spec else None
+    return Linker(LabelSet.from_kb(idx.kb), encoder)
+
+
+def linker(semantic: str | None = None) -> Linker:
+    """The linker over the knowledge base in use, built once per (knowledge base, model)."""
+    return _linker(id(kb_index()), semantic or spec_from_env())
+
+
+def _language(text: str) -> str:
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if is_cjk(ch))
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    if cjk and latin and min(cjk * 3, latin) / max(cjk * 3, latin) > 0.25:
+        return "mixed"
+    return "zh" if cjk * 3 > latin else "en"
+
+
+def _skill_entry(idx: KBIndex, skill_id: str) -> dict[str, Any]:
+    skill = idx.skills.get(skill_id)
+    if skill is None:
+        return {"skill_id": skill_id, "name": skill_id, "name_zh": None, "pillar": None}
+    return {"skill_id": skill_id, "name": skill.name.en, "name_zh": skill.name.zh, "pillar": skill.pillar}
+
+
+def group_mentions(idx: KBIndex, mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    """Mentions grouped by skill, with evidence; strongest requirement first, then most mentioned."""
+    grouped: dict[str, list[Mention]] = {}
+    for m in mentions:
+        grouped.setdefault(m.skill_id, []).append(m)
+    out = []
+    for skill_id, ms in grouped.items():
+        asked = demand.asked_skills(ms)
+        out.append(
+            {
+                **_skill_entry(idx, skill_id),
+                "requirement": asked.get(skill_id, "unknown"),
+                "negated": all(m.negated for m in ms),
+                "confidence": max(m.confidence for m in ms),
+                "count": len(ms),
+                "evidence": [m.to_json() for m in ms],
+            }
+        )
+    rank = {"required": 0, "unknown": 1, "preferred": 2}
+    return sorted(out, key=lambda g: (g["negated"], rank[g["requirement"]], -g["count"], g["skill_id"]))
+
+
+def _semantic_name(lk: Linker) -> str | None:
+    return lk.encoder.name if lk.encoder is not None else None
+
+
+def extract(path: Path, *, semantic: str | None = None) -> dict[str, Any]:
+    """Skill mentions in one file, grouped by skill."""
+    doc = read_document(Path(path))
+    lk = linker(semantic)
+    mentions = lk.extract(doc.text)
+    idx = kb_index()
+    return {
+        "source": doc.source,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "language": _language(doc.text),
+        "characters": len(doc.text),
+        "semantic": _semantic_name(lk),
+        "mentions": len(mentions),
+        "skills": group_mentions(idx, mentions),
+    }
+
+
+def profile_from_resume(
+    path: Path, *, profile: Profile | None = None, today: dt.date | None = None, semantic: str | None = None
+) -> dict[str, Any]:
+    """Proposed skill levels with their evidence, for the person to confirm; writes nothing."""
+    today = today or dt.date.today()
+    doc = read_document(Path(path))
+    lk = linker(semantic)
+    mentions = lk.extract(doc.text)
+    evidence = resume.collect(doc.text, mentions, today)
+    idx = kb_index()
+    proposals = []
+    for skill_id, ev in evidence.items():
+        level, reasons = resume.propose_level(ev, today)
+        current = profile.level(skill_id) if profile is not None else None
+        proposals.append(
+            {
+                **_skill_entry(idx, skill_id),
+                "proposed_level": level,
+                "level_name": LEVEL_NAMES[level],
+                "current_level": current,
+                "change": None if current is None else level - current,
+                "years": ev.years or None,
+                "last_used": ev.last_used,
+                "contexts": sorted(ev.contexts),
+                "reasons": reasons,
+                "evidence": ev.snippets,
+            }
+        )
+    proposals.sort(key=lambda p: (-p["proposed_level"], p["skill_id"]))
+    return {
+        "source": doc.source,
+        "language": _language(doc.text),
+        "semantic": _semantic_name(lk),
+        "as_of": today.isoformat(),
+        "skills": proposals,
+        "profile_skills": {p["skill_id"]: p["proposed_level"] for p in proposals},
+        "note": "A proposal: confirm or edit each level, then put them under `skills:` in your profile.",
+    }
+
+
+def _plan_items(profile: Profile, idx: KBIndex, wanted: dict[str, float]) -> list[dict[str, Any]]:
+    """Items of the person's plan (demand-weighted by this posting) that close any of ``wanted``."""
+    from mlroute.plan import make_plan  # the planner (OR-Tools) loads only when a match needs it
+    plan = make_plan(profile, idx, demand=wanted).to_json()
+    return [
+        {
+            "id": item["id"],
+            "kind": item["kind"],
+            "title": item["title"],
+            "hours": item["hours"],
+            "closes": sorted(set(item.get("closes", [])) & set(wanted)),
+            "source": "plan",
+        }
+        for item in plan.get("items", [])
+        if set(item.get("closes", [])) & set(wanted)
+    ]
+
+
+def _cheapest_resources(
+    idx: KBIndex, profile: Profile, gaps: dict[str, int], already: set[str]
+) -> list[dict[str, Any]]:
+    """For gaps no plan item closes: per skill, the resource with the fewest hours that teaches the level."""
+    from mlroute.plan.effort import kind_defaults, resource_effort
+
+    defaults = kind_defaults(idx.kb.resources)
+    langs = set(profile.languages)
+    out: list[dict[str, Any]] = []
+    chosen: set[str] = set()
+    for skill_id, needed in gaps.items():
+        if skill_id in already:
+            continue
+        options = []
+        for res in idx.kb.resources:
+            if not any(t.skill == skill_id and t.level >= needed for t in res.teaches):
+                continue
+            if langs and not any(code.split("-")[0] in langs for code in res.languages):
+                continue
+            if profile.budget_usd <= 0 and res.cost.kind == "paid":
+                continue
+            effort = resource_effort(res, defaults)
+            options.append((effort.hours, res.id, res, effort))
+        if not options:
+            continue
+        hours, rid, res, effort = min(options, key=lambda o: (o[0], o[1]))
+        if rid in chosen:
+            for item in out:
+                if item["id"] == f"res:{rid}":
+                    item["closes"].append(skill_id)
+            continue
+        chosen.add(rid)
+        out.append(
+            {
+                "id": f"res:{rid}",
+                "kind": "resource",
+                "title": res.title,
+                "hours": hours,
+                "closes": [skill_id],
+                "source": "cheapest resource",
+                "hours_basis": effort.basis,
+            }
+        )
+    return out
+
+
+def match(posting_path: Path, profile: Profile | None = None, *, semantic: str | None = None) -> dict[str, Any]:
+    """Readiness for one posting, the missing skills ranked, the items that close them, and hours until ready."""
+    doc = read_document(Path(posting_path))
+    lk = linker(semantic)
+    mentions = lk.extract(doc.text)
+    idx = kb_index()
+    person = profile or Profile()
+    role = idx.roles.get(person.target_role)
+    role_levels = {r.skill: r.level for r in role.requirements} if role else {}
+    asks = readiness.asks(mentions, person.skills, role_levels)
+    missing = readiness.missing(asks)
+    weights = {a.skill_id: a.weight for a in asks}
+    items = _plan_items(person, idx, {a.skill_id: a.weight for a in missing}) if missing else []
+    covered = {s for item in items for s in item["closes"]}
+    items += _cheapest_resources(idx, person, {a.skill_id: a.needed for a in missing}, covered)
+    closable = {s for item in items for s in item["closes"]}
+    hours = round(sum(float(item["hours"]) for item in items), 1)
+    weekly = person.hours_per_week
+    return {
+        "source": doc.source,
+        "language": _language(doc.text),
+        "semantic": _semantic_name(lk),
+        "profile": person.name or (None if profile is None else "(unnamed)"),
+        "readiness": readiness.readiness(asks),
+        "asked": [
+            {
+                **_skill_entry(idx, a.skill_id),
+                "requirement": a.requirement,
+                "weight": a.weight,
+                "needed_level": a.needed,
+                "your_level": a.level,
+                "coverage": round(a.coverage, 4),
+            }
+            for a in sorted(asks, key=lambda a: (-weights[a.skill_id], a.skill_id))
+        ],
+        "missing": [
+            {
+                **_skill_entry(idx, a.skill_id),
+                "requirement": a.requirement,
+                "needed_level": a.needed,
+                "your_level": a.level,
+                "priority": round(a.weight * a.shortfall / a.needed, 4),
+                "closable": a.skill_id in closable,
+            }
+            for a in missing
+        ],
+        "items": items,
+        "hours_until_ready": hours,
+        "weeks_until_ready": round(hours / weekly, 1) if weekly > 0 else None,
+        "hours_per_week": weekly,
+        "note": None if profile is not None else "No profile given: every skill counts as level 0.",
+    }
+
+
+def _role_matcher(idx: KBIndex) -> LexicalMatcher:
+    pairs = [(r.id, name) for r in idx.kb.roles for name in (r.name.en, r.name.zh, *r.aliases.all()) if name]
+    return LexicalMatcher(pairs)
+
+
+def market(path: Path, *, semantic: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
+    """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files)."""
+    files = iter_posting_files(Path(path))
+    postings: list[Posting] = []
+    skipped: list[dict[str, str]] = []
+    for f in files:
+        try:
+            postings.extend(read_postings(f))
+        except UserError as exc:
+            if len(files) == 1:
+                raise
+            skipped.append({"file": str(f), "reason": exc.message})
+    if not postings:
+        raise UserError(f"No readable postings under {str(path)!r}.", hint="See `skipped` for each file's problem.")
+    lk = linker(semantic)
+    mentions: list[list[Mention]] = []
+    for start in range(0, len(postings), BATCH):
+        mentions.extend(lk.extract_many([p.text for p in postings[start : start + BATCH]]))
+        if progress:
+            progress(len(mentions), len(postings))
+    idx = kb_index()
+    roles = _role_matcher(idx)
+
+    def role_of(p: Posting) -> str:
+        hits = roles.find(p.title) if p.title else []
+        return hits[0].ids[0] if hits else "other"
+
+    result = demand.aggregate(postings, mentions, role_of)
+    for row in result["skills"]:
+        row.update({k: v for k, v in _skill_entry(idx, row["skill_id"]).items() if k != "skill_id"})
+    return {"source": str(path), "files": len(files), "skipped": skipped, "semantic": _semantic_name(lk), **result}
+
+
+def demand_weights(market_result: dict[str, Any]) -> dict[str, float]:
+    """Skill → weight in [0, 1] for ``plan --market``: requirement-weighted frequency relative to the top skill."""
+    return demand.weights(market_result)
