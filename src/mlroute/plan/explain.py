@@ -115,7 +115,14 @@ def action_why(
     if closes:
         out.append(f"Closes {closes_text(closes, gaps, {s.skill: s.level for s in action.skills}, index)}.")
     out.append(f"Evidence it leaves: {action.evidence.en.strip().rstrip('.')}.")
-    out.append(f"Effort: {action.hours:g} h, estimated ({action.hours_basis.strip().rstrip('.')}).")
+    basis = action.hours_basis.strip().rstrip(".")
+    if action.requires_employer:
+        out.append(
+            f"Done at work, in working hours: about {action.hours:g} h ({basis}); "
+            "none of it comes out of your study time."
+        )
+    else:
+        out.append(f"Effort: {action.hours:g} h, estimated ({basis}).")
     return " ".join(out)
 
 

@@ -34,6 +34,7 @@ class PlanItem:
     when: str | None = None  # career actions: start | foundations | core | specialise | job-search | throughout
     flagship: bool = False
     requires_employer: bool = False  # career actions that need an employer (asks for a manager)
+    work_hours: float = 0.0  # career actions done at work: hours in working time, not study time
     order: int = 0
     hours_by_week: dict[int, float] = field(default_factory=dict)
 
@@ -46,6 +47,7 @@ class PlanItem:
             "week_start": self.week_start,
             "week_end": self.week_end,
             "hours": round(self.hours, 2),
+            "work_hours": round(self.work_hours, 2),
             "closes": self.closes,
             "why": self.why,
             "phase": self.phase,

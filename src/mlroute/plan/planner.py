@@ -14,6 +14,7 @@ from typing import Any
 
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.kb.index import KBIndex
+from mlroute.kb.models import CareerAction
 from mlroute.plan import explain
 from mlroute.plan.candidates import Candidate, build_candidates, reachable
 from mlroute.plan.effort import SIGMA, action_effort, kind_defaults
@@ -32,6 +33,16 @@ ITEM_PREFIX = {"res": "resource", "proj": "project", "act": "career_action"}
 
 class NoTime(UserError):
     pass
+
+
+def study_hours(act: CareerAction) -> float:
+    """Hours an action takes from the person's study time.
+
+    ``hours_per_week`` is time outside work. Steps that need an employer (a 1:1 with the manager, small ML tasks
+    in the team, a secondment, an internal talk) happen at work, in working hours, so they are scheduled at the
+    right moment but take none of that time; their estimate is reported as ``work_hours``.
+    """
+    return 0.0 if act.requires_employer else act.hours
 
 
 def _normalise_refs(refs: Iterable[str], index: KBIndex, what: str) -> list[str]:
@@ -252,7 +263,7 @@ def make_plan(
             Task(
                 ref=ref,
                 kind="career_action",
-                hours=act.hours,
+                hours=study_hours(act),
                 teaches={sl.skill: sl.level for sl in act.skills},
                 anchor=act.phase,
                 after=[f"act:{a}" for a in act.after],
@@ -268,7 +279,7 @@ def make_plan(
     efforts: dict[str, tuple[float, float]] = {ref: (by_ref[ref].hours, by_ref[ref].effort.sigma) for ref in chosen}
     for act in actions:
         e = action_effort(act)
-        efforts[f"act:{act.id}"] = (e.hours, e.sigma)
+        efforts[f"act:{act.id}"] = (study_hours(act), e.sigma)
     work = [efforts[ref] for ref in sched.order]
     position = {ref: i for i, ref in enumerate(sched.order)}
     phase_items: dict[int, list[str]] = {}
@@ -371,7 +382,8 @@ def make_plan(
                     title_zh=act.title.zh,
                     week_start=p.week_start,
                     week_end=p.week_end,
-                    hours=act.hours,
+                    hours=study_hours(act),
+                    work_hours=act.hours - study_hours(act),
                     closes=closes,
                     why=why,
                     effort_basis="estimate",

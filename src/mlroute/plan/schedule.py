@@ -91,7 +91,8 @@ def _unmet(levels: Mapping[str, int], need: Mapping[str, int]) -> list[str]:
 
 
 def propagate_priority(tasks: list[Task], base: Mapping[str, int]) -> None:
-    """A task that others wait for inherits their weight and earliest phase, so it is scheduled in time."""
+    """A task that others wait for inherits their weight, and its earliest phase when it is a declared
+    prerequisite, so it is scheduled in time."""
     learning = [t for t in tasks if t.kind in ("resource", "project")]
     for _ in range(len(learning)):
         changed = False
@@ -100,11 +101,17 @@ def propagate_priority(tasks: list[Task], base: Mapping[str, int]) -> None:
                 if d is t:
                     continue
                 needs = {s: lvl for s, lvl in {**d.soft, **d.hard}.items() if base.get(s, 0) < lvl}
-                if any(t.teaches.get(s, 0) >= lvl for s, lvl in needs.items()):
-                    if d.weight > t.weight:
-                        t.weight, changed = d.weight, True
-                    if t.kind == "resource" and d.phase < t.phase:
-                        t.phase, changed = d.phase, True
+                if any(t.teaches.get(s, 0) >= lvl for s, lvl in needs.items()) and d.weight > t.weight:
+                    t.weight, changed = d.weight, True
+                # Only a declared prerequisite pulls a resource into an earlier phase; a soft one (the
+                # prerequisite of a skill taught) would drag data and maths books into a review phase.
+                hard = {s: lvl for s, lvl in d.hard.items() if base.get(s, 0) < lvl}
+                if (
+                    t.kind == "resource"
+                    and d.phase < t.phase
+                    and any(t.teaches.get(s, 0) >= lvl for s, lvl in hard.items())
+                ):
+                    t.phase, changed = d.phase, True
         if not changed:
             break
 
@@ -123,7 +130,8 @@ class _Packer:
         self.capacity = capacity
         self.core_phase = core_phase
         self.rates = rates
-        self.remaining = {t.ref: max(1, round(t.hours * UNIT)) for t in tasks}
+        # A task of no hours (a step done at work) is placed when it is due and takes no study time.
+        self.remaining = {t.ref: max(1, round(t.hours * UNIT)) if t.hours > 0 else 0 for t in tasks}
         self.by_ref = {t.ref: t for t in tasks}
         self.levels = dict(base)
         self.done: set[str] = set()
@@ -204,6 +212,11 @@ class _Packer:
 
     # -- filling a week ----------------------------------------------------------------------------------
     def give(self, ref: str, amount: int) -> int:
+        if self.remaining[ref] == 0:
+            if ref not in self.done:
+                self.alloc[ref].setdefault(self.week, 0)
+                self.finish(ref)
+            return 0
         amount = min(amount, self.left, self.remaining[ref])
         if amount <= 0:
             return 0
@@ -264,7 +277,7 @@ class _Packer:
         self.weeks.append(Week(self.week, cap / UNIT, {r: v / UNIT for r, v in self.used.items()}))
 
     def run(self) -> Schedule:
-        while any(v > 0 for v in self.remaining.values()):
+        while len(self.done) < len(self.remaining):
             self.week += 1
             if self.week > MAX_WEEKS:
                 raise TooLong(
@@ -273,10 +286,14 @@ class _Packer:
                 )
             self.fill_week()
         placements = {}
+        last = max((w for wk in self.alloc.values() for w, v in wk.items() if v > 0), default=1)
         for i, ref in enumerate(self.order):
             wk = self.alloc[ref]
+            end = max(wk)
+            if self.by_ref[ref].anchor == "throughout" and not self.by_ref[ref].hours:
+                end = max(end, last)  # an at-work habit runs alongside the whole plan
             placements[ref] = Placement(
-                ref, min(wk), max(wk), i, {w: v / UNIT for w, v in sorted(wk.items())}, self.relaxed.get(ref, [])
+                ref, min(wk), end, i, {w: v / UNIT for w, v in sorted(wk.items()) if v}, self.relaxed.get(ref, [])
             )
         return Schedule(placements, self.weeks, self.order, self.warnings)
 
