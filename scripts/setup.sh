@@ -23,5 +23,5 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >&2
-.venv/bin/python -m pip install -q -e '.[dev]' >&2
+.venv/bin/python -m pip install -q -e '.[dev,semantic]' >&2
 .venv/bin/mlroute demo

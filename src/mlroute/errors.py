@@ -25,11 +25,7 @@ class UnknownIdError(UserError):
     """An id that is not in the knowledge base (or the user's plan); carries the closest matches."""
 
     def __init__(self, kind: str, given: str, suggestions: list[str]) -> None:
-        hint = (
-            f"Did you mean: {', '.join(suggestions)}?"
-            if suggestions
-            else "List them with `mlroute kb search`."
-        )
+        hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else "List them with `mlroute kb search`."
         super().__init__(f"Unknown {kind} id {given!r}.", hint=hint)
         self.kind = kind
         self.given = given

@@ -7,6 +7,7 @@ into one clear message and exit code 2.
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -23,8 +24,34 @@ app = typer.Typer(
 )
 
 COMMAND_MODULES = ("kb", "plan", "track", "extract", "web")
+# Commands run many times a day (and by scripts) import only their own module: `mlroute log` must not pay for
+# the planner, numpy or the knowledge base.
+FAST_COMMANDS = dict.fromkeys(
+    (
+        "log",
+        "done",
+        "start",
+        "skip",
+        "status",
+        "replan",
+        "history",
+        "journal",
+        "evidence",
+        "review",
+        "export",
+        "backup",
+        "restore",
+    ),
+    "track",
+)
 
-for _name in COMMAND_MODULES:
+
+def _modules(argv: list[str]) -> tuple[str, ...]:
+    first = next((a for a in argv[1:] if not a.startswith("-")), "")
+    return (FAST_COMMANDS[first],) if first in FAST_COMMANDS else COMMAND_MODULES
+
+
+for _name in _modules(sys.argv):
     try:
         _module = importlib.import_module(f"mlroute.cli.{_name}")
     except ModuleNotFoundError as _exc:  # an area still under construction in this checkout

@@ -28,9 +28,7 @@ def check(root: Path | None = None) -> dict[str, Any]:
     return {
         "valid": not problems,
         "version": kb.meta.version if kb else None,
-        "problems": [
-            {"file": p.file, "record": p.record, "field": p.field, "message": p.message} for p in problems
-        ],
+        "problems": [{"file": p.file, "record": p.record, "field": p.field, "message": p.message} for p in problems],
     }
 
 
@@ -80,12 +78,8 @@ def show(ref: str) -> dict[str, Any]:
     if len(found) > 1:
         data["also"] = [f"{PREFIX_OF[k]}:{r.id}" for k, r in found[1:]]
     if kind == "skill":
-        data["required_by"] = sorted(
-            s.id for s in idx.kb.skills if any(p.skill == rec.id for p in s.prerequisites)
-        )
-        data["taught_by"] = sorted(
-            r.id for r in idx.kb.resources if any(t.skill == rec.id for t in r.teaches)
-        )
+        data["required_by"] = sorted(s.id for s in idx.kb.skills if any(p.skill == rec.id for p in s.prerequisites))
+        data["taught_by"] = sorted(r.id for r in idx.kb.resources if any(t.skill == rec.id for t in r.teaches))
     return data
 
 

@@ -1,0 +1,154 @@
+"""Opening the database: which URL, the connection settings that keep data safe, and retrying busy writes.
+
+SQLite is the default (one file in the user data directory). Every connection runs in WAL mode with a busy
+timeout and ``synchronous=FULL``, so a killed process never leaves a half-written record and concurrent
+``mlroute log`` processes queue for the write lock instead of failing. Write transactions start with
+``BEGIN IMMEDIATE`` (SQLite) or take an advisory lock (PostgreSQL): a writer holds the lock from its first
+read, so read-then-write cannot deadlock and version numbers cannot collide.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, pool
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from mlroute.errors import UserError
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+WRITE_DEADLINE_S = 120.0
+# An arbitrary constant naming mlroute's write lock on PostgreSQL (pg_advisory_xact_lock takes a bigint).
+PG_WRITE_LOCK = 0x6D6C726F75
+
+
+def default_sqlite_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("mlroute", appauthor=False)) / "mlroute.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL in use: the argument, else ``MLROUTE_DB``, else a SQLite file in the user data directory.
+
+    A value without ``://`` is taken as the path of a SQLite file, and ``postgresql://`` means psycopg 3.
+    """
+    raw = url or os.environ.get("MLROUTE_DB") or ""
+    if not raw:
+        return f"sqlite:///{default_sqlite_path()}"
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    for plain in ("postgresql://", "postgres://"):
+        if raw.startswith(plain):
+            return "postgresql+psycopg://" + raw[len(plain) :]
+    return raw
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for an in-memory database or another backend)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise UserError(
+            f"MLROUTE_DB is not a database URL: {url!r}.",
+            hint="Use e.g. sqlite:///path/to/mlroute.db or postgresql://user@localhost/mlroute.",
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url)
+    if backend == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    raise UserError(
+        f"Unsupported database {backend!r} in {url!r}.",
+        hint="mlroute stores its data in SQLite (the default) or PostgreSQL.",
+    )
+
+
+def _sqlite_engine(url: str) -> Engine:
+    path = sqlite_file(url)
+    if path is None:
+        # One shared connection, or every new connection would see a different empty database.
+        engine = create_engine(url, poolclass=pool.StaticPool, connect_args={"check_same_thread": False})
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(
+                f"Cannot create the folder for the database {path}: {exc.strerror}.",
+                hint="Set MLROUTE_DB to a writable location.",
+            ) from exc
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Transactions are ours to begin (see _on_begin), not the driver's.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if path is not None:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("mlroute_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Lock contention that a retry resolves: SQLite busy/locked, PostgreSQL serialization or deadlock."""
+    if isinstance(exc, OperationalError) and any(
+        word in str(exc.orig).lower() for word in ("database is locked", "database is busy", "locked")
+    ):
+        return True
+    if isinstance(exc, DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        return code in ("40001", "40P01")
+    return False
+
+
+def run_write(engine: Engine, fn: Callable[[Session], T], *, deadline_s: float = WRITE_DEADLINE_S) -> T:
+    """Run ``fn`` in one write transaction; commit, or roll back everything; retry on lock contention."""
+    write_engine = engine.execution_options(mlroute_write=True)
+    postgres = engine.dialect.name == "postgresql"
+    give_up = time.monotonic() + deadline_s
+    delay = 0.02
+    while True:
+        try:
+            with Session(write_engine, expire_on_commit=False) as session, session.begin():
+                if postgres:
+                    from sqlalchemy import text
+
+                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+                return fn(session)
+        except DBAPIError as exc:
+            if not is_retryable(exc) or time.monotonic() > give_up:
+                raise
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 1.0)
+
+
+def run_read(engine: Engine, fn: Callable[[Session], T]) -> T:
+    """Run ``fn`` in one read transaction (a consistent snapshot)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        return fn(session)

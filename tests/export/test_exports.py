@@ -1,0 +1,162 @@
+"""The documents a person takes away, built from a stored plan and a few weeks of records (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from mlroute.errors import UserError
+from mlroute.services import tracking
+from tests.track.sample import START, seed_plan
+
+TODAY = START + timedelta(days=16)  # Wednesday of week 3
+NOW = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC).replace(hour=21)
+
+
+def at(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), tzinfo=UTC).replace(hour=20)
+
+
+@pytest.fixture
+def records(tracking_db: str) -> str:
+    fill_records()
+    return tracking_db
+
+
+def fill_records() -> None:
+    """Three weeks of a person's records: sessions, two items done, journal entries, evidence links."""
+    seed_plan(now=at(START - timedelta(days=3)))
+    for offset, minutes, item, note in [
+        (1, 90, "act:find-a-mentor", "asked Sam to mentor me"),
+        (2, 120, "res:python-course", "pandas 分组"),
+        (4, 60, "res:python-course", None),
+        (8, 150, "res:linear-algebra", "eigenvectors finally click"),
+        (15, 90, "res:linear-algebra", None),
+    ]:
+        day = START + timedelta(days=offset)
+        tracking.log(f"{minutes}m", item, note=note, day=day.isoformat(), today=TODAY, now=at(day))
+    tracking.done("act:find-a-mentor", now=at(START + timedelta(days=1)))
+    tracking.done("python-course", now=at(START + timedelta(days=4)))
+    tracking.journal_add(
+        "Wrote a design note on feature pipelines for the tabular app",
+        kind="design-note",
+        tags=["mlops"],
+        items=["proj:tabular-app"],
+        day=(START + timedelta(days=9)).isoformat(),
+        today=TODAY,
+        now=NOW,
+    )
+    tracking.journal_add(
+        "矩阵分解的直觉", kind="insight", day=(START + timedelta(days=8)).isoformat(), today=TODAY, now=NOW
+    )
+    tracking.evidence_add(
+        "https://github.com/alex/tabular-app", item="proj:tabular-app", title="tabular-app repo", now=NOW
+    )
+    tracking.evidence_add("https://alex.dev/posts/eigen", now=NOW)
+
+
+def test_transition_plan_markdown_has_every_section(records: str, tmp_path: Path) -> None:
+    out = tracking.export_transition_plan(tmp_path / "plan.md", today=TODAY, now=NOW)
+    assert out["format"] == "md"
+    assert out["sections"] == [
+        "Goals",
+        "Where I start",
+        "Route",
+        "Timeline",
+        "Projects",
+        "What I ask of my manager",
+        "Evidence so far",
+        "The plan, item by item",
+    ]
+    md = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert md.startswith("# Transition plan: Alex 李 → ")
+    assert "Software engineering route: you already write software for a living" in md
+    assert "| 14 | 2027-03-14 | Skills and portfolio ready to show |" in md
+    assert "A tabular app, deployed" in md
+    assert "Protected learning time: 10 h a week" in md
+    assert 'A real problem from our team for the portfolio project "A tabular app, deployed"' in md
+    assert "A short check-in at each milestone (weeks 11, 14)" in md
+    assert "Find a mentor (2026-12-08)" in md and "Python for data work (2026-12-11)" in md
+    assert "[repository: tabular-app repo](<https://github.com/alex/tabular-app>)" in md
+    assert "2026-12-16 · design-note: Wrote a design note on feature pipelines" in md
+    assert "矩阵分解的直觉" in md
+    assert "8.5 h of study logged, 2 of 6 items done" in md
+    assert "Main gaps: Deep learning." in md
+
+
+def test_transition_plan_html_and_pdf(records: str, tmp_path: Path) -> None:
+    tracking.export_transition_plan(tmp_path / "plan.html", today=TODAY, now=NOW)
+    html = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in html and "<h2>What I ask of my manager</h2>" in html
+    out = tracking.export_transition_plan(tmp_path / "plan.pdf", today=TODAY, now=NOW)
+    reader = PdfReader(tmp_path / "plan.pdf")
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert out["bytes"] == (tmp_path / "plan.pdf").stat().st_size
+    for expected in (
+        "What I ask of my manager",
+        "Alex 李",
+        "李宏毅 机器学习 2022",
+        "矩阵分解的直觉",
+        "Evidence so far",
+    ):
+        assert expected in text
+
+
+def test_learning_log_is_week_by_week(records: str, tmp_path: Path) -> None:
+    out = tracking.export_learning_log(tmp_path / "log.md", today=TODAY, now=NOW)
+    md = (tmp_path / "log.md").read_text(encoding="utf-8")
+    assert out["weeks"] == 3
+    assert "## Week 1 · 2026-12-07 to 2026-12-13 · 4.5 h of" in md
+    assert "## Week 2 · 2026-12-14 to 2026-12-20 · 2.5 h" in md
+    assert "## Week 3 · 2026-12-21 to 2026-12-27 · 1.5 h" in md
+    assert "| 2026-12-09 | Python for data work | 2h | pandas 分组 |" in md
+    assert "8.5 h of study in 5 sessions" in md
+    assert "Python for data work (done)" in md
+    assert "design-note: Wrote a design note on feature pipelines for the tabular app  #mlops" in md
+    assert "Longest streak: 2 day(s) in a row, 3 week(s) in a row." in md
+    tracking.export_learning_log(tmp_path / "log.pdf", today=TODAY, now=NOW)
+    assert "pandas 分组" in "".join(p.extract_text() for p in PdfReader(tmp_path / "log.pdf").pages)
+
+
+def test_portfolio_lists_projects_with_their_evidence(records: str, tmp_path: Path) -> None:
+    out = tracking.export_portfolio(tmp_path / "portfolio.html", today=TODAY, now=NOW)
+    assert out["projects"] == 1
+    html = (tmp_path / "portfolio.html").read_text(encoding="utf-8")
+    assert "<h2>A tabular app, deployed</h2>" in html
+    assert '<a href="https://github.com/alex/tabular-app">repository: tabular-app repo</a>' in html
+    assert "Other evidence" in html and "https://alex.dev/posts/eigen" in html
+    assert '<input type="checkbox" disabled checked> Find a mentor (week 1)' in html
+
+
+def test_calendar_covers_the_plan(records: str, tmp_path: Path) -> None:
+    out = tracking.export_calendar(tmp_path / "plan.ics", at="07:30", block="90m", now=NOW)
+    cal = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert out["events"] == len(events) and out["weeks"] == 14
+    first = min(events, key=lambda e: e.decoded("dtstart").isoformat())
+    assert first.decoded("dtstart") == datetime(2026, 12, 7, 7, 30)
+    milestones = [e for e in events if str(e["summary"]).startswith("Milestone")]
+    assert [e.decoded("dtstart") for e in milestones] == [date(2026, 12, 20) + timedelta(weeks=9), date(2027, 3, 14)]
+
+
+def test_bad_export_requests(records: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(UserError, match="Unknown format 'docx'"):
+        tracking.export_transition_plan(out / "plan.docx", today=TODAY, now=NOW)
+    with pytest.raises(UserError, match="is a folder"):
+        tracking.export_learning_log(out, fmt="md", today=TODAY, now=NOW)
+    with pytest.raises(UserError, match="Cannot read the time"):
+        tracking.export_calendar(out / "x.ics", at="7pm", now=NOW)
+    assert list(out.iterdir()) == []
+
+
+def test_pdf_bytes_are_a_pdf(records: str, tmp_path: Path) -> None:
+    tracking.export_portfolio(tmp_path / "p.pdf", today=TODAY, now=NOW)
+    data = (tmp_path / "p.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(PdfReader(io.BytesIO(data)).pages) >= 1
