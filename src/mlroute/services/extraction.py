@@ -143,6 +143,7 @@ def profile_from_resume(
 def _plan_items(profile: Profile, idx: KBIndex, wanted: dict[str, float]) -> list[dict[str, Any]]:
     """Items of the person's plan (demand-weighted by this posting) that close any of ``wanted``."""
     from mlroute.plan import make_plan  # the planner (OR-Tools) loads only when a match needs it
+
     plan = make_plan(profile, idx, demand=wanted).to_json()
     return [
         {

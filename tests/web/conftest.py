@@ -1,0 +1,82 @@
+"""Web fixtures: a fresh SQLite file per test (empty, or holding the demo persona's plan copied from one made
+once per session), and a TestClient that speaks CSRF like a browser."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mlroute.web.app import create_app
+from mlroute.web.csrf import COOKIE
+
+
+def forget_stores() -> None:
+    from mlroute.services import tracking
+
+    for st in tracking._stores.values():
+        st.close()
+    tracking._stores.clear()
+
+
+@pytest.fixture(scope="session")
+def planned_db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A database holding the demo persona's first plan, made once (planning takes about a second)."""
+    from mlroute.services import planning, tracking
+
+    path = tmp_path_factory.mktemp("planned") / "mlroute.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MLROUTE_DB", f"sqlite:///{path}")
+        tracking.init_profile(planning.demo_profile())
+        forget_stores()  # closes the engine, so the WAL is folded into the file before it is copied
+    yield path
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'mlroute.db'}"
+    monkeypatch.setenv("MLROUTE_DB", url)
+    yield url
+    forget_stores()
+
+
+@pytest.fixture
+def planned_db(planned_db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    copy = tmp_path / "mlroute.db"
+    shutil.copy(planned_db_file, copy)
+    url = f"sqlite:///{copy}"
+    monkeypatch.setenv("MLROUTE_DB", url)
+    yield url
+    forget_stores()
+
+
+class Browser:
+    """A TestClient that, like a browser on our pages, sends the CSRF cookie back in each form."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+
+    def token(self) -> str:
+        if COOKIE not in self.client.cookies:
+            self.client.get("/settings")
+        return str(self.client.cookies[COOKIE])
+
+    def get(self, url: str, **kw: Any) -> Any:
+        return self.client.get(url, **kw)
+
+    def post(self, url: str, data: dict[str, Any] | None = None, **kw: Any) -> Any:
+        form = {"csrf_token": self.token(), **(data or {})}
+        return self.client.post(url, data=form, **kw)
+
+    def post_json(self, url: str, body: Any = None, **kw: Any) -> Any:
+        return self.client.post(url, json=body, headers={"X-CSRF-Token": self.token()}, **kw)
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    with TestClient(create_app()) as client:
+        yield Browser(client)
