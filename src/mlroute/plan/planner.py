@@ -20,7 +20,7 @@ from mlroute.plan.candidates import Candidate, build_candidates, reachable
 from mlroute.plan.effort import SIGMA, action_effort, kind_defaults
 from mlroute.plan.forecast import Band, model_description, simulate
 from mlroute.plan.gap import Gap, compute_gaps
-from mlroute.plan.models import Milestone, Plan, PlanItem, PlanWeek
+from mlroute.plan.models import Milestone, Plan, PlanItem
 from mlroute.plan.portfolio import MAX_PROJECTS, action_levels, applicable_actions, choose_flagship
 from mlroute.plan.route import choose_route, core_phase, phase_of
 from mlroute.plan.schedule import Task, schedule
@@ -567,7 +567,7 @@ def make_plan(
         route_reason=choice.reason,
         phases=phases,
         items=items,
-        weeks=[PlanWeek(w.week, w.capacity, w.allocation) for w in sched.weeks],
+        weeks=sched.weeks,
         milestones=milestones,
         gaps=gap_rows,
         not_closable=not_closable,

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from mlroute.errors import UserError
+from mlroute.plan.models import PlanWeek
 
 MAX_WEEKS = 1040  # 20 years: beyond this a plan is not a plan
 UNIT = 100  # hundredths of an hour
@@ -56,20 +57,9 @@ class Placement:
 
 
 @dataclass
-class Week:
-    week: int
-    capacity: float
-    allocation: dict[str, float]
-
-    @property
-    def hours(self) -> float:
-        return round(sum(self.allocation.values()), 2)
-
-
-@dataclass
 class Schedule:
     placements: dict[str, Placement]
-    weeks: list[Week]
+    weeks: list[PlanWeek]
     order: list[str]
     warnings: list[str]
 
@@ -139,7 +129,7 @@ class _Packer:
         self.alloc: dict[str, dict[int, int]] = {t.ref: {} for t in tasks}
         self.relaxed: dict[str, list[str]] = {}
         self.warnings: list[str] = []
-        self.weeks: list[Week] = []
+        self.weeks: list[PlanWeek] = []
         self.learning = sorted((t for t in tasks if t.kind == "resource"), key=lambda t: t.rank)
         self.projects = sorted((t for t in tasks if t.kind == "project"), key=lambda t: t.rank)
         self.actions = sorted(
@@ -274,7 +264,7 @@ class _Packer:
                     self.give(lt, self.left) or self.give(pt, self.left)
             else:
                 self.give(lt if lt is not None else pt, self.left)  # type: ignore[arg-type]
-        self.weeks.append(Week(self.week, cap / UNIT, {r: v / UNIT for r, v in self.used.items()}))
+        self.weeks.append(PlanWeek(self.week, cap / UNIT, {r: v / UNIT for r, v in self.used.items()}))
 
     def run(self) -> Schedule:
         while len(self.done) < len(self.remaining):
