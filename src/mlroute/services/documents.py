@@ -61,9 +61,9 @@ class Written(Result):
     format: str | None = None
     bytes: int
     sections: list[str] | None = None
+    events: int | None = None
     weeks: int | None = None
     projects: int | None = None
-    events: int | None = None
     counts: dict[str, int] | None = None
 
     @model_serializer(mode="wrap")

@@ -16,7 +16,8 @@ IsoDateTime = Annotated[datetime, PlainSerializer(lambda d: d.isoformat(), retur
 
 
 class Result(BaseModel):
-    model_config = ConfigDict(validate_by_name=True, serialize_by_alias=True)
+    # defer_build: a command builds the validators of the results it returns, not of every result it imports.
+    model_config = ConfigDict(validate_by_name=True, serialize_by_alias=True, defer_build=True)
 
 
 class Band(Result):
