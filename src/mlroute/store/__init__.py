@@ -1,7 +1,8 @@
 """Storage: SQLite (default) or PostgreSQL through SQLAlchemy 2, migrated by Alembic on open.
 
-``open_store()`` is the one entry point; ``Store.read`` and ``Store.write`` run a function in a transaction, and
-the functions in ``mlroute.store.repo`` are what runs inside.
+``Store(url)`` is one database, opened (and migrated) on first use; ``open_store(url)`` opens it at once.
+``Store.read`` and ``Store.write`` run a function in a transaction, and the functions in ``mlroute.store.repo``
+are what runs inside. The services are the only callers.
 """
 
 from __future__ import annotations
