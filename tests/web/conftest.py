@@ -11,47 +11,40 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from mlroute.store import Store
 from mlroute.web.app import create_app
 from mlroute.web.csrf import COOKIE
-
-
-def forget_stores() -> None:
-    from mlroute.services import tracking
-
-    for st in tracking._stores.values():
-        st.close()
-    tracking._stores.clear()
 
 
 @pytest.fixture(scope="session")
 def planned_db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A database holding the demo persona's first plan, made once (planning takes about a second)."""
-    from mlroute.services import planning, tracking
+    from mlroute.services import onboarding, planning
+    from mlroute.services.kb import index
 
     path = tmp_path_factory.mktemp("planned") / "mlroute.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MLROUTE_DB", f"sqlite:///{path}")
-        tracking.init_profile(planning.demo_profile())
-        forget_stores()  # closes the engine, so the WAL is folded into the file before it is copied
+    store = Store(f"sqlite:///{path}")
+    onboarding.start(store, index(), planning.demo_profile())
+    store.close()  # closes the engine, so the WAL is folded into the file before it is copied
     yield path
 
 
 @pytest.fixture
-def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``MLROUTE_DB`` set to a new SQLite file: the app made by ``browser`` reads it."""
     url = f"sqlite:///{tmp_path / 'mlroute.db'}"
     monkeypatch.setenv("MLROUTE_DB", url)
-    yield url
-    forget_stores()
+    return url
 
 
 @pytest.fixture
-def planned_db(planned_db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def planned_db(planned_db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``MLROUTE_DB`` set to a copy of the database holding the demo persona's plan."""
     copy = tmp_path / "mlroute.db"
     shutil.copy(planned_db_file, copy)
     url = f"sqlite:///{copy}"
     monkeypatch.setenv("MLROUTE_DB", url)
-    yield url
-    forget_stores()
+    return url
 
 
 class Browser:
@@ -59,6 +52,12 @@ class Browser:
 
     def __init__(self, client: TestClient) -> None:
         self.client = client
+
+    @property
+    def store(self) -> Store:
+        """The app's own store, for checking what a request changed through the services."""
+        store: Store = self.client.app.state.store  # type: ignore[attr-defined]
+        return store
 
     def token(self) -> str:
         if COOKIE not in self.client.cookies:

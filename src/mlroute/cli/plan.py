@@ -1,4 +1,5 @@
-"""``mlroute plan``, ``mlroute demo`` and ``mlroute init``: shells over ``services.planning``."""
+"""``mlroute plan``, ``mlroute demo`` and ``mlroute init``: shells over ``services.planning`` and
+``services.onboarding``."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.context import app_context
 from mlroute.errors import UserError
 from mlroute.kb.models import BACKGROUNDS
 from mlroute.profile import Profile, load_profile
@@ -191,6 +193,7 @@ def render_plan(doc: dict[str, Any]) -> None:
 
 
 def plan_cmd(
+    ctx: typer.Context,
     profile: Path = typer.Option(..., "--profile", "-p", help="A profile file (YAML or JSON); see docs/planning.md."),
     skip: list[str] = typer.Option([], "--skip", help="An item you already know (res:…, proj:…, act:…); repeatable."),
     seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
@@ -205,12 +208,14 @@ def plan_cmd(
         from mlroute.services import extraction
 
         demand = extraction.demand_weights(extraction.market(market))
-    doc = planning.plan_file(profile, skipped=skip, seed=seed, demand=demand)
-    emit(doc, as_json, render_plan)
+    doc = planning.plan_file(profile, skipped=skip, seed=seed, demand=demand, index=app_context(ctx).kb)
+    emit(doc, as_json, lambda d: render_plan(d.root))
 
 
 def demo_cmd(
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."), as_json: bool = JsonOpt
+    ctx: typer.Context,
+    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
+    as_json: bool = JsonOpt,
 ) -> None:
     """A plan for a sample persona: a DevOps engineer with 10 h a week who is interested in LLM applications."""
     doc = planning.demo(seed=seed)
@@ -219,7 +224,7 @@ def demo_cmd(
             "[dim]Demo persona (bundled): a DevOps engineer, 10 h a week, free resources, interested in LLM "
             "applications. Make your own with `mlroute init`.[/]"
         )
-    emit(doc, as_json, render_plan)
+    emit(doc, as_json, lambda d: render_plan(d.root))
 
 
 def _parse_skill(text: str) -> tuple[str, int]:
@@ -318,6 +323,7 @@ def gather_answers(
 
 
 def init_cmd(
+    ctx: typer.Context,
     profile_in: Path | None = typer.Option(
         None, "--profile", "-p", help="Start from this profile file instead of asking (nothing is written)."
     ),
@@ -338,7 +344,7 @@ def init_cmd(
 ) -> None:
     """Answer a few questions (or pass flags) to write your profile and see your first plan."""
     if profile_in is not None:
-        run_init(load_profile(profile_in), None, force=force, as_json=as_json)
+        run_init(ctx, load_profile(profile_in), None, force=force, as_json=as_json)
         return
     interactive = not yes and not as_json and sys.stdin.isatty()
     answers = gather_answers(
@@ -354,26 +360,26 @@ def init_cmd(
         languages=language,
         skills=skill,
     )
-    run_init(planning.profile_from_answers(answers), out, force=force, as_json=as_json)
+    run_init(ctx, planning.profile_from_answers(answers), out, force=force, as_json=as_json)
 
 
-def run_init(profile: Profile, out: Path | None, *, force: bool, as_json: bool) -> None:
-    """Write the profile (unless it came from a file), make the first plan and show it: the body of ``init``."""
-    result = planning.init_profile(profile, out, force=force)
-    from mlroute.services import tracking  # stores the profile and this plan for `mlroute status`, `log`, …
+def run_init(ctx: typer.Context, profile: Profile, out: Path | None, *, force: bool, as_json: bool) -> None:
+    """Write the profile (unless it came from a file), make the first plan, store both and show the plan."""
+    from mlroute.services.onboarding import Started, start
 
-    result["stored"] = tracking.init_profile(profile, plan=result["plan"])
+    app = app_context(ctx)
+    result = start(app.store, app.kb, profile, out=out, force=force)
 
-    def render(r: dict[str, Any]) -> None:
-        render_plan(r["plan"])
+    def render(r: Started) -> None:
+        render_plan(r.plan)
         console.print(
-            f"\n[green]✓[/] Saved as plan v{r['stored']['plan_version']} in {r['stored']['database']}; "
+            f"\n[green]✓[/] Saved as plan v{r.stored.plan_version} in {r.stored.database}; "
             "log study with `mlroute log 1h --item ID`, see progress with `mlroute status`."
         )
-        if r["profile_file"]:
+        if r.profile_file:
             console.print(
-                f"\n[green]✓[/] Profile written to [bold]{r['profile_file']}[/]; "
-                f"re-plan any time with `mlroute plan --profile {r['profile_file']}`."
+                f"\n[green]✓[/] Profile written to [bold]{r.profile_file}[/]; "
+                f"re-plan any time with `mlroute plan --profile {r.profile_file}`."
             )
 
     emit(result, as_json, render)

@@ -75,4 +75,5 @@ def calendar_ics(
             ev.add("description", "Skills: " + ", ".join(m["skills"]))
         ev.add("categories", ["mlroute", "milestone"])
         cal.add_component(ev)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

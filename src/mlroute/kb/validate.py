@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from mlroute.kb.loader import Problem
 from mlroute.kb.models import SkillLevel
+from mlroute.kb.problems import Problem
 
 Located = dict[str, list[tuple[str, Any]]]
 

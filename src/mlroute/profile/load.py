@@ -33,7 +33,7 @@ def _allowed(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        return "one of " + ctx.get("expected", "").replace("'", "")
+        return "one of " + str(ctx.get("expected", "")).replace("'", "")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         bounds = {
@@ -61,7 +61,7 @@ def _allowed(err: Any) -> str:
         return "true or false"
     if kind.startswith("string"):
         return "text"
-    return err["msg"]
+    return str(err["msg"])
 
 
 def describe_errors(exc: ValidationError) -> list[str]:

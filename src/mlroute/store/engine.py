@@ -9,7 +9,7 @@ read, so read-then-write cannot deadlock and version numbers cannot collide.
 
 from __future__ import annotations
 
-import os
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from mlroute.errors import UserError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_DEADLINE_S = 120.0
@@ -37,12 +38,10 @@ def default_sqlite_path() -> Path:
     return Path(user_data_dir("mlroute", appauthor=False)) / "mlroute.db"
 
 
-def database_url(url: str | None = None) -> str:
-    """The URL in use: the argument, else ``MLROUTE_DB``, else a SQLite file in the user data directory.
-
-    A value without ``://`` is taken as the path of a SQLite file, and ``postgresql://`` means psycopg 3.
+def database_url(raw: str | None = None) -> str:
+    """The SQLAlchemy URL for ``MLROUTE_DB`` (``Settings.db``): unset means a SQLite file in the user data
+    directory, a value without ``://`` the path of a SQLite file, and ``postgresql://`` means psycopg 3.
     """
-    raw = url or os.environ.get("MLROUTE_DB") or ""
     if not raw:
         return f"sqlite:///{default_sqlite_path()}"
     if "://" not in raw:
@@ -73,6 +72,13 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(url)
     if backend == "postgresql":
+        import importlib.util
+
+        if importlib.util.find_spec("psycopg") is None:
+            raise UserError(
+                "PostgreSQL needs its driver, which is not installed.",
+                hint="Install it with: pip install 'mlroute[postgresql]' (or use SQLite: unset MLROUTE_DB).",
+            )
         return create_engine(url, pool_pre_ping=True)
     raise UserError(
         f"Unsupported database {backend!r} in {url!r}.",
@@ -144,6 +150,7 @@ def run_write(engine: Engine, fn: Callable[[Session], T], *, deadline_s: float =
         except DBAPIError as exc:
             if not is_retryable(exc) or time.monotonic() > give_up:
                 raise
+            log.debug("write lock busy (%s); retrying in about %.2f s", exc.orig, delay)
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 1.0)
 
