@@ -82,9 +82,15 @@ def cross_check(located: Located) -> list[Problem]:
     for file, a in located["career_actions"]:
         problems += _refs(file, a.id, "after", a.after, actions, kind="career action")
         problems += _refs(file, a.id, "skills", _levels(a.skills), skills)
+    resources = {rec.id for _, rec in located["resources"]}
     for file, route in located["routes"]:
         for phase in route.phases:
             problems += _refs(file, route.id, f"phases.{phase.id}.entry", _levels(phase.entry), skills)
+            for pick in phase.picks:
+                problems += _refs(file, route.id, f"phases.{phase.id}.picks", pick.one_of, resources, "resource")
+    for file, a in located["career_actions"]:
+        if a.weeks is not None and not a.weeks_basis:
+            problems.append(Problem(file, a.id, "weeks_basis", "say where the number of weeks comes from"))
     for file, q in located["interview_questions"]:
         problems += _refs(file, q.id, "skills", q.skills, skills)
 
@@ -98,4 +104,36 @@ def cross_check(located: Located) -> list[Problem]:
     if cycle:
         file = next(f for f, a in located["career_actions"] if a.id == cycle[0])
         problems.append(Problem(file, cycle[0], "after", "ordering cycle: " + " → ".join(cycle)))
+    problems += unreachable_items(located)
+    return problems
+
+
+def unreachable_items(located: Located) -> list[Problem]:
+    """Resources and projects that a person starting from nothing could never take: a prerequisite that nothing in
+    the catalogue teaches, or items that only teach each other's prerequisites (a cycle such as two books each
+    needing what only the other teaches). Found as the fixpoint of "everything whose prerequisites are met"."""
+    items = [("resources", f, r, r.teaches) for f, r in located["resources"]]
+    items += [("projects", f, p, p.skills) for f, p in located["projects"]]
+    levels: dict[str, int] = {}
+    open_ = list(items)
+    changed = True
+    while changed:
+        changed = False
+        for it in list(open_):
+            if all(levels.get(p.skill, 0) >= p.level for p in it[2].prerequisites):
+                open_.remove(it)
+                changed = True
+                for t in it[3]:
+                    levels[t.skill] = max(levels.get(t.skill, 0), t.level)
+    problems = []
+    for _, file, rec, _ in open_:
+        missing = ", ".join(f"{p.skill} {p.level}" for p in rec.prerequisites if levels.get(p.skill, 0) < p.level)
+        problems.append(
+            Problem(
+                file,
+                rec.id,
+                "prerequisites",
+                f"no path from zero: nothing reachable teaches {missing} (a missing teacher or a prerequisite cycle)",
+            )
+        )
     return problems

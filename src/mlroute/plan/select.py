@@ -1,13 +1,17 @@
-"""Choose the resources and projects that close every gap at the least total cost.
+"""Choose the resources and projects that close the gaps at the least total cost.
 
 The problem is a set cover with prerequisite side constraints:
 
-* a variable per candidate (resource or project); cost = hours + preference penalties (``candidates``);
-* every gap is covered by some chosen item teaching its skill at (at least) the target level — or, when no
+* a variable per candidate (resource or project); cost = hours + preference adjustments (``candidates``);
+* a must-have gap is covered by some chosen item teaching its skill at (at least) the target level — or, when no
   combination within the budget can, left open at a penalty larger than everything else together, weighted by
   the gap's weight × need so the least important gap is the one left open;
+* a lighter gap may be left open at a penalty equal to its value in hours (``gap.VALUE_PER_LEVEL``): it is closed
+  only when that is cheaper than leaving it;
 * an item's prerequisites are met by the person's levels or by another chosen item;
-* money within the budget; at most three projects; the flagship and the person's include list are fixed.
+* each of the route's recommendations that applies (``route.PickGroup``) is taken: one of its resources;
+* money within the budget; at most three projects; the flagship and the person's include list are fixed;
+* in deadline mode, the chosen hours fit the hours available before the date (``capacity``).
 
 CP-SAT solves it (single worker, so the same input gives the same answer) under a time limit; it reports whether
 the answer is proven optimal and the relative gap to the proven lower bound. If CP-SAT fails, a greedy
@@ -30,12 +34,15 @@ MAX_CUTS = 20
 
 @dataclass(frozen=True)
 class Cover:
-    """A gap as the selection sees it: reach ``level`` in ``skill``."""
+    """A gap as the selection sees it: reach ``level`` in ``skill``; a lighter gap (``must`` false) may stay open
+    at the cost of its ``value`` in hours."""
 
     skill: str
     level: int
     weight: float
     need: int
+    must: bool = True
+    value: float = 0.0
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Selection:
     greedy_objective: float
     seconds: float
     uncovered: list[str] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
     note: str = ""
 
 
@@ -69,6 +77,9 @@ class Problem:
         fixed: list[str],
         budget: float,
         max_projects: int,
+        picks: list[tuple[str, ...]] | None = None,
+        capacity: float | None = None,
+        bonus: dict[str, float] | None = None,
     ) -> None:
         self.cands = {c.ref: c for c in sorted(candidates, key=lambda c: c.ref)}
         self.base = dict(base)
@@ -76,6 +87,10 @@ class Problem:
         self.fixed = [r for r in fixed if r in self.cands]
         self.budget = budget
         self.max_projects = max_projects
+        self.picks = [tuple(r for r in g if r in self.cands) for g in (picks or [])]
+        self.picks = [g for g in self.picks if g]
+        self.capacity = capacity  # hours available (deadline mode)
+        self.bonus = {r: b for r, b in (bonus or {}).items() if r in self.cands}
         self.teachers: dict[tuple[str, int], list[str]] = {}
         self.covers_of: dict[str, list[int]] = {r: [] for r in self.cands}
         for i, cov in enumerate(self.covers):
@@ -101,7 +116,20 @@ class Problem:
         return out
 
     def cost(self, chosen: set[str]) -> float:
-        return sum(self.cands[r].cost for r in chosen)
+        return sum(self.cands[r].cost - self.bonus.get(r, 0.0) for r in chosen)
+
+    def fits(self, chosen: set[str]) -> bool:
+        """Within budget, project slots and (deadline mode) hours."""
+        if self.money(chosen) > self.budget + 1e-9 or self.projects(chosen) > self.max_projects:
+            return False
+        return self.capacity is None or self.hours(chosen) <= self.capacity + 1e-9
+
+    def open_penalty(self, cover: Cover) -> float:
+        """Hours the objective charges for leaving ``cover`` open."""
+        if not cover.must:
+            return cover.value
+        big = sum(c.cost for c in self.cands.values()) + 1 / SCALE
+        return big + cover.weight * cover.need * 1000 / SCALE
 
     def hours(self, chosen: set[str]) -> float:
         return sum(self.cands[r].hours for r in chosen)
@@ -112,9 +140,10 @@ class Problem:
     def projects(self, chosen: set[str]) -> int:
         return sum(1 for r in chosen if self.cands[r].kind == "project")
 
-    def uncovered(self, chosen: set[str]) -> list[str]:
+    def uncovered(self, chosen: set[str], must: bool = True) -> list[str]:
+        """Gaps left open: must-haves (a budget or catalogue limit), or lighter ones (deferred on purpose)."""
         lv = self.levels(chosen)
-        return [c.skill for c in self.covers if not _satisfied(lv, c)]
+        return [c.skill for c in self.covers if c.must == must and not _satisfied(lv, c)]
 
 
 # -- greedy ------------------------------------------------------------------------------------------------
@@ -183,14 +212,17 @@ def _prune(problem: Problem, chosen: set[str], keep: set[str]) -> set[str]:
         lv = problem.levels(trial)
         if any(not _satisfied(lv, problem.covers[i]) for i in covered_before):
             continue
+        if any(ref in g and not any(r in trial for r in g) for g in problem.picks):
+            continue
         if not orderable(problem, trial)[1]:
             chosen = trial
     return chosen
 
 
 def greedy(problem: Problem) -> set[str]:
-    """Fixed items first, then every gap only one item can close, then gaps only projects close, then the best
-    gain per hour, then pruning."""
+    """Fixed items and the route's picks first, then every must-have only one item can close, then those only
+    projects close, then the best gain per hour (must-haves before lighter gaps, which are closed only when their
+    value exceeds the hours), then pruning."""
     chosen: set[str] = set()
     lv = dict(problem.base)
 
@@ -199,12 +231,9 @@ def greedy(problem: Problem) -> set[str]:
         if ref in chosen:
             return True
         pulled = _pull(problem, ref, lv, chosen, frozenset(), {})
-        if pulled is None:
+        if pulled is None or not problem.fits(chosen | pulled[0]):
             return False
-        trial = chosen | pulled[0]
-        if problem.money(trial) > problem.budget + 1e-9 or problem.projects(trial) > problem.max_projects:
-            return False
-        chosen = trial
+        chosen = chosen | pulled[0]
         lv = problem.levels(chosen)
         return True
 
@@ -212,18 +241,23 @@ def greedy(problem: Problem) -> set[str]:
         if not take(ref):
             chosen.add(ref)
             lv = _with(lv, problem.cands[ref].teaches)
+    for group in problem.picks:
+        if not any(r in chosen for r in group):
+            for ref in sorted(group, key=lambda r: (problem.cands[r].cost, r)):
+                if take(ref):
+                    break
+    musts = [i for i, c in enumerate(problem.covers) if c.must]
     single = sorted(
-        (c for c in problem.covers if len(problem.teaching(c.skill, c.level)) == 1),
+        (problem.covers[i] for i in musts if len(problem.teaching(problem.covers[i].skill, problem.covers[i].level)) == 1),
         key=lambda c: (-c.weight, c.skill),
     )
     for cov in single:
         if not _satisfied(lv, cov):
             take(problem.teaching(cov.skill, cov.level)[0])
-    # Project slots are scarce: first spend them on the gaps only building can close.
+    # Project slots are scarce: first spend them on the must-haves only building can close.
     only_built = [
-        i
-        for i, c in enumerate(problem.covers)
-        if all(problem.cands[t].kind == "project" for t in problem.teaching(c.skill, c.level))
+        i for i in musts
+        if all(problem.cands[t].kind == "project" for t in problem.teaching(problem.covers[i].skill, problem.covers[i].level))
     ]
     while problem.projects(chosen) < problem.max_projects:
         open_built = {i for i in only_built if not _satisfied(lv, problem.covers[i])}
@@ -238,33 +272,48 @@ def greedy(problem: Problem) -> set[str]:
                 options.append((-gain / problem.cands[ref].cost, ref))
         if not any(take(ref) for _, ref in sorted(options)[:1]):
             break
+    chosen = _grow(problem, chosen, lv, must=True)
+    chosen = _grow(problem, chosen, None, must=False)
+    return _prune(problem, chosen, set(problem.fixed))
+
+
+def _grow(problem: Problem, chosen: set[str], lv: Mapping[str, int] | None, *, must: bool) -> set[str]:
+    """Add the best item (gain per hour, prerequisites pulled in) until no open cover of this kind gains.
+
+    Must-haves count weight × need; lighter gaps count their value in hours and are taken only when the value
+    gained exceeds the hours the item and its prerequisites cost."""
+    lv = problem.levels(chosen) if lv is None else lv
     while True:
-        open_ = {i for i, c in enumerate(problem.covers) if not _satisfied(lv, c)}
+        open_ = {i for i, c in enumerate(problem.covers) if c.must == must and not _satisfied(lv, c)}
         if not open_:
             break
-        best: tuple[float, float, str, set[str], dict[str, int]] | None = None
+        best: tuple[float, float, str, set[str]] | None = None
         memo: dict[str, Pulled] = {}
         for ref in problem.cands:
             if ref in chosen:
                 continue
-            gain = sum(problem.covers[i].weight * problem.covers[i].need for i in problem.covers_of[ref] if i in open_)
-            if gain <= 0:
+            mine = [i for i in problem.covers_of[ref] if i in open_]
+            if not mine:
                 continue
             pulled = _pull(problem, ref, lv, chosen, frozenset(), memo)
-            if pulled is None:
-                continue
-            trial = chosen | pulled[0]
-            if problem.money(trial) > problem.budget + 1e-9 or problem.projects(trial) > problem.max_projects:
+            if pulled is None or not problem.fits(chosen | pulled[0]):
                 continue
             cost = max(problem.cost(pulled[0]), 1e-6)
+            after = pulled[1]
+            if must:
+                gain = sum(problem.covers[i].weight * problem.covers[i].need for i in mine)
+            else:
+                gain = sum(problem.covers[i].value for i in open_ if _satisfied(after, problem.covers[i]))
+                if gain < cost:
+                    continue
             key = (-gain / cost, cost, ref)
             if best is None or key < best[:3]:
-                best = (*key, pulled[0], pulled[1])
+                best = (*key, pulled[0])
         if best is None:
             break
-        chosen |= best[3]
+        chosen = chosen | best[3]
         lv = problem.levels(chosen)  # memoised pulls may carry levels of siblings that were not added
-    return _prune(problem, chosen, set(problem.fixed))
+    return chosen
 
 
 def orderable(problem: Problem, chosen: set[str]) -> tuple[list[str], set[str]]:
@@ -300,14 +349,17 @@ def _cpsat(problem: Problem, time_limit: float) -> tuple[set[str], str, float, f
     m = cp_model.CpModel()
     refs = list(problem.cands)
     x = {r: m.new_bool_var(r) for r in refs}
-    cost = {r: round(problem.cands[r].cost * SCALE) for r in refs}
-    big = sum(cost.values()) + 1
+    cost = {r: round((problem.cands[r].cost - problem.bonus.get(r, 0.0)) * SCALE) for r in refs}
     terms = [cost[r] * x[r] for r in refs]
     for i, cov in enumerate(problem.covers):
         teachers = [x[r] for r in problem.teaching(cov.skill, cov.level)]
         u = m.new_bool_var(f"open_{i}")
         m.add(sum(teachers) + u >= 1)
-        terms.append((big + round(cov.weight * cov.need * 1000)) * u)
+        terms.append(round(problem.open_penalty(cov) * SCALE) * u)
+    for group in problem.picks:
+        m.add(sum(x[r] for r in group) >= 1)
+    if problem.capacity is not None:
+        m.add(sum(round(problem.cands[r].hours * SCALE) * x[r] for r in refs) <= round(problem.capacity * SCALE))
     for r in refs:
         for skill, lvl in problem.unmet_prereqs(r):
             support = [x[t] for t in problem.teaching(skill, lvl) if t != r]
@@ -353,11 +405,9 @@ def _cpsat(problem: Problem, time_limit: float) -> tuple[set[str], str, float, f
 
 
 def objective(problem: Problem, chosen: set[str]) -> float:
-    """Hours plus penalties; an open gap counts as the cost of everything (as in the model)."""
-    big = sum(c.cost for c in problem.cands.values()) + 1 / SCALE
+    """Hours plus adjustments plus what open gaps cost (as in the model)."""
     lv = problem.levels(chosen)
-    open_cost = sum(big + c.weight * c.need * 1000 / SCALE for c in problem.covers if not _satisfied(lv, c))
-    return problem.cost(chosen) + open_cost
+    return problem.cost(chosen) + sum(problem.open_penalty(c) for c in problem.covers if not _satisfied(lv, c))
 
 
 def select(problem: Problem, time_limit: float = DEFAULT_TIME_LIMIT, use_solver: bool = True) -> Selection:
@@ -380,6 +430,7 @@ def select(problem: Problem, time_limit: float = DEFAULT_TIME_LIMIT, use_solver:
             greedy_objective=round(g_obj, 2),
             seconds=round(seconds, 4),
             uncovered=problem.uncovered(base),
+            deferred=problem.uncovered(base, must=False),
             note=note,
         )
     chosen, status, obj, bound, cuts = result
@@ -396,5 +447,6 @@ def select(problem: Problem, time_limit: float = DEFAULT_TIME_LIMIT, use_solver:
         greedy_objective=round(g_obj, 2),
         seconds=round(seconds, 4),
         uncovered=problem.uncovered(chosen),
+        deferred=problem.uncovered(chosen, must=False),
         note=f"{cuts} cut(s) removed prerequisite cycles" if cuts else "",
     )

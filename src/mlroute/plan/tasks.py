@@ -1,0 +1,121 @@
+"""The chosen items and career steps as tasks for the scheduler: hours, what they teach, what they wait for,
+which route phase and horizon they belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from mlroute.kb.index import KBIndex
+from mlroute.kb.models import CareerAction, Route
+from mlroute.plan.candidates import Candidate
+from mlroute.plan.gap import Gap
+from mlroute.plan.route import phase_of
+from mlroute.plan.schedule import Task
+
+
+def study_hours(act: CareerAction) -> float:
+    """Hours an action takes from the person's study time.
+
+    ``hours_per_week`` is time outside work. Steps that need an employer (a 1:1 with the manager, small ML tasks
+    in the team, a secondment, an internal talk) happen at work, in working hours, so they are scheduled at the
+    right moment but take none of that time; their estimate is reported as ``work_hours``.
+    """
+    return 0.0 if act.requires_employer else act.hours
+
+
+def pillar_weights(teaches: Mapping[str, int], gaps: Mapping[str, Gap], index: KBIndex) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    relevant = {s: lvl for s, lvl in teaches.items() if s in gaps} or dict(teaches)
+    for s in relevant:
+        if s not in index.skills:
+            continue
+        g = gaps.get(s)
+        w = g.weight * max(1, min(relevant[s], g.full) - g.current) if g else 0.1
+        pillar = index.skills[s].pillar
+        weights[pillar] = weights.get(pillar, 0.0) + w
+    return weights
+
+
+def kb_rank(index: KBIndex) -> dict[str, int]:
+    rank = {f"res:{r.id}": i for i, r in enumerate(index.kb.resources)}
+    rank.update({f"proj:{p.id}": i for i, p in enumerate(index.kb.projects)})
+    rank.update({f"act:{a.id}": i for i, a in enumerate(index.kb.career_actions)})
+    return rank
+
+
+def item_tasks(
+    chosen: Mapping[str, str],
+    by_ref: Mapping[str, Candidate],
+    current: Mapping[str, int],
+    gaps: Mapping[str, Gap],
+    best: Mapping[str, int],
+    route: Route,
+    index: KBIndex,
+) -> tuple[list[Task], list[tuple[str, str, int]]]:
+    """Tasks for the chosen resources and projects (``chosen``: ref → horizon), and the prerequisites no chosen item
+    teaches (item, skill, level), which are dropped from the task so it can still be scheduled."""
+    teach = {ref: by_ref[ref].teaches for ref in chosen}
+
+    def provided(skill: str, lvl: int, exclude: str) -> bool:
+        return any(t.get(skill, 0) >= lvl for r, t in teach.items() if r != exclude)
+
+    portfolio_phase = next((i for i, ph in enumerate(route.phases) if "domains" in ph.pillars), None)
+    rank = kb_rank(index)
+    tasks: list[Task] = []
+    missing: list[tuple[str, str, int]] = []
+    for ref, horizon in chosen.items():
+        c = by_ref[ref]
+        hard = {s: lvl for s, lvl in c.prereqs.items() if current.get(s, 0) < lvl}
+        for s, lvl in list(hard.items()):
+            if not provided(s, lvl, ref):
+                missing.append((ref, s, lvl))
+                del hard[s]
+        soft: dict[str, int] = {}
+        for s, lvl in c.teaches.items():
+            # only the skills this item is there to close; skills it merely raises do not hold it back
+            if s not in gaps or index.skills.get(s) is None or lvl < min(gaps[s].full, best.get(s, 0)):
+                continue
+            for pre in index.skills[s].prerequisites:
+                if (
+                    current.get(pre.skill, 0) < pre.level
+                    and c.teaches.get(pre.skill, 0) < pre.level
+                    and provided(pre.skill, pre.level, ref)
+                ):
+                    soft[pre.skill] = max(soft.get(pre.skill, 0), pre.level)
+        if c.kind == "project" and portfolio_phase is not None:
+            phase = portfolio_phase
+        else:
+            phase = phase_of(pillar_weights(c.teaches, gaps, index), route)
+        tasks.append(
+            Task(
+                ref=ref,
+                kind=c.kind,
+                hours=c.hours,
+                teaches=dict(c.teaches),
+                hard=hard,
+                soft=soft,
+                phase=phase,
+                weight=max((gaps[s].weight for s in c.teaches if s in gaps), default=0.0),
+                rank=rank.get(ref, 0),
+                horizon=horizon,
+            )
+        )
+    return tasks, missing
+
+
+def action_tasks(actions: Sequence[CareerAction], index: KBIndex) -> list[Task]:
+    rank = kb_rank(index)
+    return [
+        Task(
+            ref=f"act:{act.id}",
+            kind="career_action",
+            hours=study_hours(act),
+            teaches={sl.skill: sl.level for sl in act.skills},
+            anchor=act.phase,
+            after=[f"act:{a}" for a in act.after],
+            rank=rank[f"act:{act.id}"],
+            horizon="ready",
+            weeks=(act.weeks or 0) if act.requires_employer else 0,
+        )
+        for act in actions
+    ]
