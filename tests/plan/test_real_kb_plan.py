@@ -30,7 +30,7 @@ def test_routes_follow_the_personas() -> None:
     routes = {p.stem: make_plan(load_profile(p), index()).route for p in EXAMPLES}
     assert routes == {
         "developer": "software",
-        "devops": "software",
+        "devops": "platform",
         "data-scientist": "data-science",
         "newcomer": "from-zero",
     }

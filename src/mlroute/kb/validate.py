@@ -75,6 +75,11 @@ def cross_check(located: Located) -> list[Problem]:
     for file, res in located["resources"]:
         problems += _refs(file, res.id, "teaches", _levels(res.teaches), skills)
         problems += _refs(file, res.id, "prerequisites", _levels(res.prerequisites), skills)
+        taught = {t.skill: t.level for t in res.teaches}
+        for pre in res.prerequisites:
+            if pre.skill in taught and taught[pre.skill] <= pre.level:
+                problems.append(Problem(file, res.id, "prerequisites",
+                                        f"needs {pre.skill} {pre.level} but only teaches it to {taught[pre.skill]}"))
     for file, p in located["projects"]:
         problems += _refs(file, p.id, "domain", [p.domain], skills)
         problems += _refs(file, p.id, "skills", _levels(p.skills), skills)
@@ -109,9 +114,10 @@ def cross_check(located: Located) -> list[Problem]:
 
 
 def unreachable_items(located: Located) -> list[Problem]:
-    """Resources and projects that a person starting from nothing could never take: a prerequisite that nothing in
-    the catalogue teaches, or items that only teach each other's prerequisites (a cycle such as two books each
-    needing what only the other teaches). Found as the fixpoint of "everything whose prerequisites are met"."""
+    """Resources and projects caught in a prerequisite cycle: items whose prerequisites only other items of the
+    cycle teach (two books each needing what only the other teaches), so a person could never start any of them.
+    Found as the fixpoint of "everything whose prerequisites are met" from nothing; a prerequisite nothing in the
+    catalogue teaches at all is knowledge the catalogue assumes, not a cycle, and is not reported."""
     items = [("resources", f, r, r.teaches) for f, r in located["resources"]]
     items += [("projects", f, p, p.skills) for f, p in located["projects"]]
     levels: dict[str, int] = {}
@@ -125,15 +131,18 @@ def unreachable_items(located: Located) -> list[Problem]:
                 changed = True
                 for t in it[3]:
                     levels[t.skill] = max(levels.get(t.skill, 0), t.level)
+    taught: dict[str, int] = {}
+    for it in items:
+        for t in it[3]:
+            taught[t.skill] = max(taught.get(t.skill, 0), t.level)
     problems = []
     for _, file, rec, _ in open_:
-        missing = ", ".join(f"{p.skill} {p.level}" for p in rec.prerequisites if levels.get(p.skill, 0) < p.level)
-        problems.append(
-            Problem(
-                file,
-                rec.id,
-                "prerequisites",
-                f"no path from zero: nothing reachable teaches {missing} (a missing teacher or a prerequisite cycle)",
+        missing = [p for p in rec.prerequisites if levels.get(p.skill, 0) < p.level]
+        cyclic = [p for p in missing if taught.get(p.skill, 0) >= p.level]
+        if cyclic and len(cyclic) == len(missing):
+            needs = ", ".join(f"{p.skill} {p.level}" for p in cyclic)
+            problems.append(
+                Problem(file, rec.id, "prerequisites",
+                        f"prerequisite cycle: only items that themselves cannot be started teach {needs}")
             )
-        )
     return problems

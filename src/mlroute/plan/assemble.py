@@ -226,7 +226,8 @@ def assemble(
     return Plan(
         profile=data, kb_version=index.kb.meta.version, start_date=profile.start_date, route=route.id,
         route_name=route.name.get(lang), route_reason=choice.reason(lang), phases=_phases(inp, items, route),
-        items=items, weeks=sched.weeks, milestones=milestones, gaps=gap_rows, not_closable=not_closable,
+        items=items, weeks=[dataclasses.replace(w, capacity=capacity(w.week), planned=w.capacity) for w in sched.weeks],
+        milestones=milestones, gaps=gap_rows, not_closable=not_closable,
         eta=fc.milestones["ready"], optimality=_optimality(sel), pacing=pacing, left_out=left_out,
         done=inp.done, skipped=inp.skipped, warnings=warnings, seed=inp.seed, lang=lang,
         eta_grow=fc.milestones["grow"], assumed_skills=dict(stand.assumed), deferred=deferred, deadline=by,
@@ -256,7 +257,7 @@ def _optimality(sel: HorizonSelection) -> dict[str, Any]:
     }
     if sel.grow is not None:
         g = sel.grow
-        out["grow"] = {"status": g.status, "gap": g.gap, "solver": g.solver, "hours": g.hours, "seconds": g.seconds,
+        out["grow"] = {"status": g.status, "gap": g.gap, "solver": g.solver, "hours": g.hours,
                        "covers": len(sel.grow_covers)}
         out["seconds"] = round(r.seconds + g.seconds, 4)
     return out

@@ -101,7 +101,7 @@ def resource_candidate(
         first = profile.languages[0].split("-")[0]
         if not any(code.lower().split("-")[0] == first for code in res.languages):
             penalty += LANGUAGE_PENALTY * effort.hours
-            notes.append(("pen.lang", {"lang": profile.languages[0]}))
+            notes.append(("pen.lang", {"language": profile.languages[0]}))
     penalty += price.usd * HOURS_PER_DOLLAR
     return Candidate(
         ref=f"res:{res.id}",

@@ -75,8 +75,9 @@ class PlanItem:
 @dataclass(frozen=True)
 class PlanWeek:
     week: int
-    capacity: float
+    capacity: float  # the hours the person states for the week
     allocation: dict[str, float]
+    planned: float = 0.0  # the hours the schedule fills: the time model's expected share of ``capacity``
 
     @property
     def hours(self) -> float:
@@ -182,6 +183,7 @@ class Plan:
                     "week": w.week,
                     "start": self.week_date(w.week).isoformat() if self.start_date else None,  # type: ignore[union-attr]
                     "capacity": w.capacity,
+                    "planned": w.planned,
                     "hours": w.hours,
                     "items": list(w.allocation),
                     "allocation": {k: round(v, 2) for k, v in w.allocation.items()},

@@ -167,15 +167,20 @@ def make_plan(
     excluded_text = {e.ref: e.text(lang) for e in excluded}
     unavailable = {**excluded_text, **{r: words.tr(lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in
                                                                                sorted(m.items()))) for r, m in unusable.items()}}
-    teaches_all = {f"res:{r.id}": {t.skill: t.level for t in r.teaches} for r in index.kb.resources}
-    picks, missed = route_picks(route, teaches_all, set(by_ref), {g.skill: g.entry for g in gaps}, current,
-                                inp.finished, unavailable)
     done_projects = sum(1 for r in inp.finished if r.startswith("proj:"))
     project_cands = [c for c in usable if c.kind == "project"]
     flagship = None if done_projects else choose_flagship(project_cands, gaps, profile.interests, index, lang)
     if not project_cands and not done_projects:
         warnings.append(words.tr(lang, "warn.no_project"))
     forced = sorted(c.ref for c in usable if c.forced)
+    # A recommendation applies when it teaches what the person still lacks once their include list is counted.
+    fixed_levels = dict(current)
+    for ref in forced:
+        for s, lvl in by_ref[ref].teaches.items():
+            fixed_levels[s] = max(fixed_levels.get(s, 0), lvl)
+    teaches_all = {f"res:{r.id}": {t.skill: t.level for t in r.teaches} for r in index.kb.resources}
+    picks, missed = route_picks(route, teaches_all, set(by_ref), {g.skill: g.entry for g in gaps}, fixed_levels,
+                                inp.finished, unavailable)
     slots = max(0, MAX_PROJECTS - done_projects)
 
     def choose(capacity_hours: float | None) -> HorizonSelection:
@@ -191,6 +196,9 @@ def make_plan(
     tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index)
     act_tasks = action_tasks(actions, index)
     sched = schedule(tasks + act_tasks, current, weekly, core)
+    if sched.warnings:  # "learn, then build" made a course and a project wait for each other: drop that rule
+        tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index, learn_first=False)
+        sched = schedule(tasks + action_tasks(actions, index), current, weekly, core)
     sel = full
     deferred: list[dict[str, object]] = []
     if by is not None:

@@ -134,8 +134,9 @@ def route_picks(
 ) -> tuple[list[PickGroup], list[MissedPick]]:
     """The route's recommendations that apply to this person.
 
-    A pick applies when one of its resources teaches a skill the person still needs to be ready (``needs``: skill
-    → ready target) beyond their current level, and none of its resources is already finished. ``teaches`` holds
+    A pick applies when one of its resources takes a skill the person still lacks to the level they need to be
+    ready (``needs``: skill → ready target), and none of its resources is already finished; the plan must then
+    take one of the resources that do. ``teaches`` holds
     the usable candidates; ``unavailable`` says, per resource ref, why it cannot be used (languages, budget,
     preferences, prerequisites).
     """
@@ -148,16 +149,16 @@ def route_picks(
                 continue
             usable = tuple(r for r in refs if r in usable_refs)
 
-            def helps(members: Sequence[str]) -> bool:
+            def closes(ref: str) -> bool:
+                """Takes some skill the person still lacks to the level they need to be ready."""
                 return any(
-                    lvl > current.get(s, 0) and needs.get(s, 0) > current.get(s, 0)
-                    for r in members
-                    for s, lvl in teaches.get(r, {}).items()
+                    needs.get(s, 0) > current.get(s, 0) and lvl >= needs[s] for s, lvl in teaches.get(ref, {}).items()
                 )
 
-            if usable and helps(usable):
-                groups.append(PickGroup(phase.id, usable, p))
-            elif not usable and helps(refs) and any(r in unavailable for r in refs):
+            helpful = tuple(r for r in usable if closes(r))
+            if helpful:
+                groups.append(PickGroup(phase.id, helpful, p))
+            elif not usable and any(closes(r) for r in refs) and any(r in unavailable for r in refs):
                 missed.append(MissedPick(phase.id, p, tuple(unavailable[r] for r in refs if r in unavailable)))
     return groups, missed
 

@@ -104,7 +104,7 @@ def propagate_priority(tasks: list[Task], base: Mapping[str, int]) -> None:
         changed = False
         for t in learning:
             for d in learning:
-                if d is t:
+                if d is t or d.horizon != t.horizon:  # keep-growing items never reorder the ready horizon
                     continue
                 needs = {s: lvl for s, lvl in {**d.soft, **d.hard}.items() if base.get(s, 0) < lvl}
                 if any(t.teaches.get(s, 0) >= lvl for s, lvl in needs.items()) and d.weight > t.weight:
@@ -295,9 +295,10 @@ class _Packer:
         self.used = {}
         self.action_room = cap - cap // 2  # career steps take at most half a week while learning remains
         self.end_spans()
+        wrap_up = self.ready_work_done()  # the ready horizon is over: habits wrap up their remaining hours now
         for a in self.actions:
             if a.anchor == "throughout" and self.action_ready(a):
-                self.give_action(a.ref, self.rates.get(a.ref, 0))
+                self.give_action(a.ref, self.remaining[a.ref] if wrap_up else self.rates.get(a.ref, 0))
         self.serve_actions()
         while self.left > 0:
             lt = self.pick("learning")

@@ -29,7 +29,6 @@ from mlroute.plan.candidates import Candidate
 
 SCALE = 100  # objective in hundredths of an hour
 DEFAULT_TIME_LIMIT = 5.0  # seconds of wall time; a whole-catalogue plan normally solves in well under 0.1 s
-MAX_CUTS = 20
 
 
 @dataclass(frozen=True)
@@ -338,11 +337,12 @@ def orderable(problem: Problem, chosen: set[str]) -> tuple[list[str], set[str]]:
 
 
 def _cpsat(problem: Problem, time_limit: float) -> tuple[set[str], str, float, float, int] | None:
-    """(chosen, status, objective, bound, cuts) in hours, or None when CP-SAT found no solution.
+    """(chosen, status, objective, bound, 0) in hours, or None when CP-SAT found no solution.
 
-    Prerequisite support is modelled per item ("some chosen item teaches it"), which on its own would accept two
-    items that only support each other. After each solve the choice is checked for an order; items that cannot
-    be ordered get a cut (not all of them without an outside supporter) and the model is solved again.
+    Prerequisites are modelled with an order: every chosen item gets a rank, and each of its unmet prerequisites
+    needs a chosen supporter of lower rank. Two items that only teach each other's prerequisites (a project that
+    needs Python 2 and teaches Python 3, next to a book that needs Python 2) can then never support each other,
+    so every answer can be scheduled as it is.
     """
     from ortools.sat.python import cp_model
 
@@ -356,17 +356,24 @@ def _cpsat(problem: Problem, time_limit: float) -> tuple[set[str], str, float, f
         u = m.new_bool_var(f"open_{i}")
         m.add(sum(teachers) + u >= 1)
         terms.append(round(problem.open_penalty(cov) * SCALE) * u)
+    rank = {r: m.new_int_var(0, len(refs), f"rank_{r}") for r in refs}
+    for r in refs:
+        for skill, lvl in problem.unmet_prereqs(r):
+            support = [t for t in problem.teaching(skill, lvl) if t != r]
+            if not support:
+                m.add(x[r] == 0)
+                continue
+            via = []
+            for t in support:
+                z = m.new_bool_var(f"{t}>{r}:{skill}")
+                m.add_implication(z, x[t])
+                m.add(rank[t] < rank[r]).only_enforce_if(z)
+                via.append(z)
+            m.add(sum(via) >= x[r])
     for group in problem.picks:
         m.add(sum(x[r] for r in group) >= 1)
     if problem.capacity is not None:
         m.add(sum(round(problem.cands[r].hours * SCALE) * x[r] for r in refs) <= round(problem.capacity * SCALE))
-    for r in refs:
-        for skill, lvl in problem.unmet_prereqs(r):
-            support = [x[t] for t in problem.teaching(skill, lvl) if t != r]
-            if support:
-                m.add(x[r] <= sum(support))
-            else:
-                m.add(x[r] == 0)
     for r in problem.fixed:
         m.add(x[r] == 1)
     projects = [x[r] for r in refs if problem.cands[r].kind == "project"]
@@ -377,31 +384,16 @@ def _cpsat(problem: Problem, time_limit: float) -> tuple[set[str], str, float, f
         m.add(sum(cents[r] * x[r] for r in refs) <= round(problem.budget * 100))
     m.minimize(sum(terms))
 
-    deadline = time.perf_counter() + time_limit
-    cuts = 0
-    while True:
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.05, deadline - time.perf_counter())
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
-        status = solver.solve(m)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        chosen = {r for r in refs if solver.boolean_value(x[r])}
-        _, stuck = orderable(problem, chosen)
-        if not stuck or cuts >= MAX_CUTS or time.perf_counter() >= deadline:
-            break
-        outside = {
-            t
-            for r in stuck
-            for skill, lvl in problem.unmet_prereqs(r)
-            for t in problem.teaching(skill, lvl)
-            if t not in stuck
-        }
-        m.add(sum(x[r] for r in stuck) - sum(x[t] for t in outside) <= len(stuck) - 1)
-        cuts += 1
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    status = solver.solve(m)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    chosen = {r for r in refs if solver.boolean_value(x[r])}
     name = "optimal" if status == cp_model.OPTIMAL else "feasible"
-    return chosen, name, solver.objective_value / SCALE, solver.best_objective_bound / SCALE, cuts
+    return chosen, name, solver.objective_value / SCALE, solver.best_objective_bound / SCALE, 0
 
 
 def objective(problem: Problem, chosen: set[str]) -> float:
@@ -433,7 +425,7 @@ def select(problem: Problem, time_limit: float = DEFAULT_TIME_LIMIT, use_solver:
             deferred=problem.uncovered(base, must=False),
             note=note,
         )
-    chosen, status, obj, bound, cuts = result
+    chosen, status, obj, bound, _ = result
     gap = 0.0 if status == "optimal" or obj <= 0 else max(0.0, (obj - bound) / obj)
     return Selection(
         chosen=sorted(chosen),
@@ -448,5 +440,5 @@ def select(problem: Problem, time_limit: float = DEFAULT_TIME_LIMIT, use_solver:
         seconds=round(seconds, 4),
         uncovered=problem.uncovered(chosen),
         deferred=problem.uncovered(chosen, must=False),
-        note=f"{cuts} cut(s) removed prerequisite cycles" if cuts else "",
+        note="",
     )

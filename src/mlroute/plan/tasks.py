@@ -51,15 +51,43 @@ def item_tasks(
     best: Mapping[str, int],
     route: Route,
     index: KBIndex,
+    learn_first: bool = True,
 ) -> tuple[list[Task], list[tuple[str, str, int]]]:
     """Tasks for the chosen resources and projects (``chosen``: ref → horizon), and the prerequisites no chosen item
     teaches (item, skill, level), which are dropped from the task so it can still be scheduled."""
     teach = {ref: by_ref[ref].teaches for ref in chosen}
 
-    def provided(skill: str, lvl: int, exclude: str) -> bool:
-        return any(t.get(skill, 0) >= lvl for r, t in teach.items() if r != exclude)
+    def provided(skill: str, lvl: int, exclude: str, before: int | None = None) -> bool:
+        """Some other chosen item of the same or an earlier horizon teaches it (a keep-growing item never holds
+        back a ready one); with ``before``, only items of an earlier route phase count (a skill's own
+        prerequisites order phases, not the items within one)."""
+        mine = chosen[exclude]
+        return any(
+            t.get(skill, 0) >= lvl
+            for r, t in teach.items()
+            if r != exclude
+            and (mine == "grow" or chosen[r] == "ready")
+            and (before is None or phases.get(r, 0) < before)
+        )
 
     portfolio_phase = next((i for i, ph in enumerate(route.phases) if "domains" in ph.pillars), None)
+
+    def phase_for(c: Candidate) -> int:
+        if c.kind == "project" and portfolio_phase is not None:
+            return portfolio_phase
+        return phase_of(pillar_weights(c.teaches, gaps, index), route)
+
+    phases = {ref: phase_for(by_ref[ref]) for ref in chosen}
+
+    def needs_a_project(ref: str) -> bool:
+        """Some prerequisite of ``ref`` that the person lacks is taught, among the chosen items, only by projects."""
+        for s, lvl in by_ref[ref].prereqs.items():
+            if current.get(s, 0) >= lvl:
+                continue
+            teachers = [r for r, t in teach.items() if r != ref and t.get(s, 0) >= lvl]
+            if teachers and all(by_ref[r].kind == "project" for r in teachers):
+                return True
+        return False
     rank = kb_rank(index)
     tasks: list[Task] = []
     missing: list[tuple[str, str, int]] = []
@@ -70,6 +98,20 @@ def item_tasks(
             if not provided(s, lvl, ref):
                 missing.append((ref, s, lvl))
                 del hard[s]
+        if c.kind == "project" and learn_first:
+            # Learn, then build: a project starts after the plan's courses that teach what it exercises (unless a
+            # course needs what only a project teaches, which would make them wait for each other).
+            for s, lvl in c.teaches.items():
+                taught = max(
+                    (
+                        t.get(s, 0)
+                        for r, t in teach.items()
+                        if by_ref[r].kind == "resource" and chosen[r] == horizon and not needs_a_project(r)
+                    ),
+                    default=0,
+                )
+                if current.get(s, 0) < min(taught, lvl):
+                    hard[s] = max(hard.get(s, 0), min(taught, lvl))
         soft: dict[str, int] = {}
         for s, lvl in c.teaches.items():
             # only the skills this item is there to close; skills it merely raises do not hold it back
@@ -79,13 +121,9 @@ def item_tasks(
                 if (
                     current.get(pre.skill, 0) < pre.level
                     and c.teaches.get(pre.skill, 0) < pre.level
-                    and provided(pre.skill, pre.level, ref)
+                    and provided(pre.skill, pre.level, ref, before=phases[ref])
                 ):
                     soft[pre.skill] = max(soft.get(pre.skill, 0), pre.level)
-        if c.kind == "project" and portfolio_phase is not None:
-            phase = portfolio_phase
-        else:
-            phase = phase_of(pillar_weights(c.teaches, gaps, index), route)
         tasks.append(
             Task(
                 ref=ref,
@@ -94,7 +132,7 @@ def item_tasks(
                 teaches=dict(c.teaches),
                 hard=hard,
                 soft=soft,
-                phase=phase,
+                phase=phases[ref],
                 weight=max((gaps[s].weight for s in c.teaches if s in gaps), default=0.0),
                 rank=rank.get(ref, 0),
                 horizon=horizon,

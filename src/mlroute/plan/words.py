@@ -88,7 +88,7 @@ T: dict[str, tuple[str, str]] = {
     "alt.price": ("{price}", "{price}"),
     "alt.fewer": ("closes fewer of the plan's other gaps", "能补齐的其他差距更少"),
     "pen.format": ("not one of your preferred formats", "不是你偏好的形式"),
-    "pen.lang": ("not in {lang}, your first language", "不是你的首选语言（{lang}）"),
+    "pen.lang": ("not in {language}, your first language", "不是你的首选语言（{language}）"),
     # projects
     "proj.flagship": (
         "Your flagship portfolio project: {parts}. One deep, deployed project with a front end that others can try "

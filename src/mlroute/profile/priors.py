@@ -9,7 +9,8 @@ The levels are mlroute's own judgement of a person with about three years in the
 2 working · 3 proficient · 4 expert), reviewed against the articles' descriptions of each persona: a developer is
 "already a capable software engineer" (article 001), a DevOps engineer has "software engineering, automation,
 infrastructure, CI/CD" (article 000), a data scientist is strong in maths and data work but often lacks software
-engineering (article 001). With under two years in the background every assumed level is one lower.
+engineering (article 001). Engineers are assumed aware (1) of school-level calculus, linear algebra, probability and
+statistics, nothing more. With under two years in the background every assumed level is one lower.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ DEFAULT_SKILLS: dict[str, dict[str, int]] = {
         "agile": 2,
         "communication": 2,
         "collaboration": 3,
+        "calculus": 1,
+        "linear-algebra": 1,
+        "probability": 1,
+        "statistics": 1,
     },
     "devops_engineer": {
         "programming-basics": 3,
@@ -108,6 +113,10 @@ DEFAULT_SKILLS: dict[str, dict[str, int]] = {
         "web-development": 1,
         "communication": 2,
         "collaboration": 3,
+        "calculus": 1,
+        "linear-algebra": 1,
+        "probability": 1,
+        "statistics": 1,
     },
     "data_scientist": {
         "programming-basics": 3,
