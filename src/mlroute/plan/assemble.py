@@ -15,6 +15,7 @@ from mlroute.plan.forecast import AVAILABILITY_MEAN, Band, Forecast, model_descr
 from mlroute.plan.gap import Gap
 from mlroute.plan.horizons import HorizonSelection
 from mlroute.plan.models import Milestone, Plan, PlanItem
+from mlroute.plan.portfolio import MAX_PROJECTS
 from mlroute.plan.route import MissedPick, RouteChoice, core_phase
 from mlroute.plan.schedule import Schedule
 from mlroute.plan.standing import Standing
@@ -102,7 +103,7 @@ def _milestones(
 
 def _gap_rows(
     inp: Inputs, gaps: Sequence[Gap], sel: HorizonSelection, items: Sequence[PlanItem], stand: Standing,
-    excluded: Mapping[str, str], unusable: Mapping[str, Mapping[str, int]],
+    excluded: Mapping[str, str], unusable: Mapping[str, Mapping[str, int]], hours: Mapping[str, float],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     lang, index = inp.lang, inp.index
     closers: dict[str, list[str]] = {}
@@ -139,9 +140,10 @@ def _gap_rows(
             key = "nc.deferred" if horizon == "ready" and ready_reached < g.entry else "nc.on_the_job"
             reason = words.tr(lang, key, h=round(hours, 1), v=round(value, 1))
         else:
+            projects = sum(1 for it in items if it.kind == "project")
             reason = explain.not_closable_reason(
                 g, g.full, max(reached, g.current), index, excluded, unusable, inp.finished, g.skill in budget_bound,
-                lang,
+                lang, slots_full=projects >= MAX_PROJECTS, hours=hours,
             )
         not_closable.append({"skill": g.skill, "current": g.current, "target": g.full, "entry": g.entry,
                              "reachable": reached, "must": g.must, "reason": reason})
@@ -197,6 +199,7 @@ def assemble(
     sched: Schedule, items: list[PlanItem], excluded: Sequence[Excluded], unusable: Mapping[str, Mapping[str, int]],
     actions_left_out: Sequence[Excluded], missed: Sequence[MissedPick], deferred: list[dict[str, Any]],
     by: dt.date | None, capacity: Callable[[int], float], weekly: Callable[[int], float],
+    hours: Mapping[str, float],
 ) -> Plan:
     lang, index, profile = inp.lang, inp.index, inp.profile
     items = _assign_action_phases(items, route)
@@ -204,7 +207,7 @@ def assemble(
     gap_of = {g.skill: g for g in gaps}
     milestones = _milestones(inp, items, route, fc, stand.levels, gap_of)
     excluded_text = {e.ref: e.text(lang) for e in excluded}
-    gap_rows, not_closable = _gap_rows(inp, gaps, sel, items, stand, excluded_text, unusable)
+    gap_rows, not_closable = _gap_rows(inp, gaps, sel, items, stand, excluded_text, unusable, hours)
     warnings = list(inp.warnings)
     for m in missed:
         titles = words.join([explain.item_title(f"res:{r}", index, lang) for r in m.pick.one_of], lang)
@@ -254,6 +257,7 @@ def _optimality(sel: HorizonSelection) -> dict[str, Any]:
         "greedy_objective_hours": r.greedy_objective,
         "hours_saved_vs_greedy": round(r.greedy_objective - r.objective, 2), "seconds": r.seconds, "note": r.note,
         "covers": len(sel.ready_covers),
+        "candidates": len(sel.best_candidates),
     }
     if sel.grow is not None:
         g = sel.grow

@@ -203,6 +203,8 @@ def not_closable_reason(
     finished: set[str],
     budget_bound: bool,
     lang: str,
+    slots_full: bool = False,
+    hours: Mapping[str, float] | None = None,
 ) -> str:
     """Why nothing in the plan can take ``gap.skill`` to ``target``."""
     name = skill_name(gap.skill, index, lang)
@@ -233,6 +235,10 @@ def not_closable_reason(
         elif ref in unusable:
             missing = join([f"{skill_name(s, index, lang)} {lvl}" for s, lvl in sorted(unusable[ref].items())], lang)
             reasons.append(tr(lang, "nc.needs", title=title, list=missing))
+        elif ref.startswith("proj:") and slots_full:
+            reasons.append(tr(lang, "nc.slots", title=title))
+        elif hours and ref in hours:
+            reasons.append(tr(lang, "nc.heavy", title=title, h=hours[ref]))
     more = tr(lang, "nc.more", n=len(teachers) - 3) if len(teachers) > 3 else ""
     reach = (
         tr(lang, "nc.reach", level=reachable_level, target=target) if reachable_level else tr(lang, "nc.cannot")

@@ -33,6 +33,7 @@ class HorizonSelection:
     after_ready: dict[str, int]  # levels once the ready items and the career steps are done
     reached: dict[str, int]  # levels once everything is done
     best: dict[str, int]  # the most each skill can reach with what is usable
+    best_candidates: tuple[str, ...] = ()  # the usable candidates the selection chose from
     deferred: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # skill → (horizon, hours, value)
 
 
@@ -115,7 +116,8 @@ def select_horizons(
         c.skill: ("ready", _cheapest(c, usable), c.value) for c in ready_covers if c.skill in ready.deferred
     }
     if deadline:
-        return HorizonSelection(ready, None, ready_covers, [], after_ready, after_ready, best, deferred)
+        return HorizonSelection(ready, None, ready_covers, [], after_ready, after_ready, best,
+                                best_candidates=tuple(by_ref), deferred=deferred)
 
     rest = [c for c in usable if c.ref not in set(ready.chosen)]
     grow_covers = covers_for(gaps, "grow", after_ready, _best_levels(rest), {})
@@ -127,4 +129,5 @@ def select_horizons(
     for c in grow_covers:
         if c.skill in grow.deferred:
             deferred[c.skill] = ("grow", _cheapest(c, rest), c.value)
-    return HorizonSelection(ready, grow, ready_covers, grow_covers, after_ready, reached, best, deferred)
+    return HorizonSelection(ready, grow, ready_covers, grow_covers, after_ready, reached, best,
+                            best_candidates=tuple(by_ref), deferred=deferred)

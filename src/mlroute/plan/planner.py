@@ -220,7 +220,7 @@ def make_plan(
     items = build_items(sched, tasks + act_tasks, current, ctx)
     return assemble(
         inp, stand, route, choice, gaps, sel, sched, items, excluded, unusable, actions_left_out, missed, deferred,
-        by, capacity, weekly,
+        by, capacity, weekly, {c.ref: c.hours for c in usable},
     )
 
 

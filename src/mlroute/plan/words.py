@@ -150,6 +150,11 @@ T: dict[str, tuple[str, str]] = {
     ),
     "nc.excluded": ("{title} is {why}", "{title}：{why}"),
     "nc.needs": ("{title} needs {list}, which nothing in your languages and budget teaches", "{title}需要{list}，而在你的语言和预算范围内没有内容能教"),
+    "nc.slots": (
+        "{title} is a project, and the plan already holds three (one deep project says more than many)",
+        "{title}是一个项目，而计划中已有三个项目（一个深入的项目比许多项目更有说服力）",
+    ),
+    "nc.heavy": ("{title} would take {h:g} h", "{title}需要 {h:g} 小时"),
     "nc.reach": ("the plan reaches level {level} of {target}", "计划能达到{target}级中的{level}级"),
     "nc.cannot": ("the plan cannot start it", "计划无法开始它"),
     "nc.more": (" (and {n} more)", "（另有 {n} 项）"),
