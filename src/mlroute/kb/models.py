@@ -324,6 +324,9 @@ class CareerAction(Strict):
     routes: list[RouteId] = Field(min_length=1)
     backgrounds: list[Background] = Field(default_factory=list, description="empty: applies to everyone")
     requires_employer: bool = False
+    at_work_if_employed: bool = Field(
+        default=False, description="done in work time by people with an employer (an internal hackathon)"
+    )
     evidence: Text
     hours: float = Field(gt=0)
     hours_basis: str

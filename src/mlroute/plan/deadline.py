@@ -59,7 +59,8 @@ def fit_deadline(
     end = last_week(start, by)
     available = sum(weekly(w) for w in range(1, end + 1))
     kept_actions = [a for a in actions if a.phase != "job-search"]
-    budget = available - sum(study_hours(a) for a in kept_actions)
+    employed = inp.profile.has_employer
+    budget = available - sum(study_hours(a, employed) for a in kept_actions)
     sel = full
     tasks: list[Task] = []
     sched: Schedule | None = None
@@ -68,7 +69,7 @@ def fit_deadline(
         sel = choose(max(budget, 0.0))
         chosen = {r: "ready" for r in sel.ready.chosen}
         tasks, missing = item_tasks(chosen, by_ref, current, gap_of, full.best, route, inp.index)
-        acts = action_tasks(kept_actions, inp.index)
+        acts = action_tasks(kept_actions, inp.index, employed)
         sched = schedule(tasks + acts, current, weekly, core)
         spill = sum(h for p in sched.placements.values() for w, h in p.hours_by_week.items() if w > end)
         if spill <= 0 or budget <= 0:
@@ -78,14 +79,14 @@ def fit_deadline(
     late = {r for r, p in sched.placements.items() if p.week_end > end}
     if late:
         tasks = [t for t in tasks if t.ref not in late]
-        acts = [t for t in action_tasks(kept_actions, inp.index) if t.ref not in late]
+        acts = [t for t in action_tasks(kept_actions, inp.index, employed) if t.ref not in late]
         sched = schedule(tasks + acts, current, weekly, core)
         late |= {r for r, p in sched.placements.items() if p.week_end > end}
         tasks = [t for t in tasks if t.ref not in late]
         acts = [t for t in acts if t.ref not in late]
         sched = schedule(tasks + acts, current, weekly, core)
     else:
-        acts = action_tasks(kept_actions, inp.index)
+        acts = action_tasks(kept_actions, inp.index, employed)
     kept = {t.ref for t in tasks + acts}
     levels = dict(current)
     for t in tasks + acts:

@@ -169,7 +169,7 @@ def action_why(
     if closes:
         out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
     out.append(tr(lang, "act.evidence", text=action.evidence.get(lang).strip().rstrip(".。")))
-    if action.requires_employer:
+    if study_hours == 0:
         out.append(tr(lang, "act.at_work", weeks=action.weeks or 1, h=action.hours))
     else:
         out.append(tr(lang, "act.effort", h=study_hours, basis=action.hours_basis.strip().rstrip(".")))

@@ -36,6 +36,7 @@ class ItemContext:
     phase_ids: Sequence[str]
     demand: Mapping[str, float] | None
     assumed: Mapping[str, int]
+    employed: bool = False
 
 
 def endorsed_by(by: str, lang: str) -> str:
@@ -143,20 +144,21 @@ def build_items(sched: Schedule, tasks: Sequence[Task], start: Mapping[str, int]
         )
         if prefix == "act":
             act = ctx.index.career_actions[rid]
-            why = explain.action_why(act, closes, steps, ctx.route_name, ctx.index, ctx.lang, study_hours(act))
+            hours = study_hours(act, ctx.employed)
+            why = explain.action_why(act, closes, steps, ctx.route_name, ctx.index, ctx.lang, hours)
             items.append(
                 PlanItem(
                     **common,  # type: ignore[arg-type]
                     kind="career_action",
                     title_zh=act.title.zh,
-                    hours=study_hours(act),
-                    work_hours=act.hours - study_hours(act),
+                    hours=hours,
+                    work_hours=act.hours - hours,
                     why=why,
                     effort_basis="estimate",
                     effort_sigma=SIGMA["estimate"],
                     depends_on=[a for a in t.after if a in sched.placements],
                     when=act.phase,
-                    requires_employer=act.requires_employer,
+                    requires_employer=hours == 0 and act.hours > 0,
                 )
             )
             continue

@@ -194,11 +194,11 @@ def make_plan(
     horizon_of = {r: "ready" for r in full.ready.chosen} | {r: "grow" for r in (full.grow.chosen if full.grow else [])}
     core = core_phase(route)
     tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index)
-    act_tasks = action_tasks(actions, index)
+    act_tasks = action_tasks(actions, index, profile.has_employer)
     sched = schedule(tasks + act_tasks, current, weekly, core)
     if sched.warnings:  # "learn, then build" made a course and a project wait for each other: drop that rule
         tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index, learn_first=False)
-        sched = schedule(tasks + action_tasks(actions, index), current, weekly, core)
+        sched = schedule(tasks + action_tasks(actions, index, profile.has_employer), current, weekly, core)
     sel = full
     deferred: list[dict[str, object]] = []
     if by is not None:
@@ -216,6 +216,7 @@ def make_plan(
         final=sel.reached, after_ready=sel.after_ready, picks=picks,
         flagship=(flagship.ref, flagship.reason) if flagship and flagship.ref in horizon_of else None,
         route_name=route.name.get(lang), phase_ids=phase_ids, demand=demand, assumed=stand.assumed,
+        employed=profile.has_employer,
     )
     items = build_items(sched, tasks + act_tasks, current, ctx)
     return assemble(

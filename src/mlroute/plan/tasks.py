@@ -13,14 +13,16 @@ from mlroute.plan.route import phase_of
 from mlroute.plan.schedule import Task
 
 
-def study_hours(act: CareerAction) -> float:
-    """Hours an action takes from the person's study time.
+def at_work(act: CareerAction, employed: bool) -> bool:
+    """Steps that need an employer (a 1:1 with the manager, small ML tasks in the team, a secondment, an internal
+    talk), and steps an employed person does at work (an internal hackathon), happen in working hours."""
+    return act.requires_employer or (act.at_work_if_employed and employed)
 
-    ``hours_per_week`` is time outside work. Steps that need an employer (a 1:1 with the manager, small ML tasks
-    in the team, a secondment, an internal talk) happen at work, in working hours, so they are scheduled at the
-    right moment but take none of that time; their estimate is reported as ``work_hours``.
-    """
-    return 0.0 if act.requires_employer else act.hours
+
+def study_hours(act: CareerAction, employed: bool = False) -> float:
+    """Hours an action takes from the person's study time (``hours_per_week`` is time outside work); steps at
+    work are scheduled at the right moment but take none of it, and their estimate is reported as ``work_hours``."""
+    return 0.0 if at_work(act, employed) else act.hours
 
 
 def pillar_weights(teaches: Mapping[str, int], gaps: Mapping[str, Gap], index: KBIndex) -> dict[str, float]:
@@ -141,19 +143,19 @@ def item_tasks(
     return tasks, missing
 
 
-def action_tasks(actions: Sequence[CareerAction], index: KBIndex) -> list[Task]:
+def action_tasks(actions: Sequence[CareerAction], index: KBIndex, employed: bool = False) -> list[Task]:
     rank = kb_rank(index)
     return [
         Task(
             ref=f"act:{act.id}",
             kind="career_action",
-            hours=study_hours(act),
+            hours=study_hours(act, employed),
             teaches={sl.skill: sl.level for sl in act.skills},
             anchor=act.phase,
             after=[f"act:{a}" for a in act.after],
             rank=rank[f"act:{act.id}"],
             horizon="ready",
-            weeks=(act.weeks or 0) if act.requires_employer else 0,
+            weeks=(act.weeks or 0) if at_work(act, employed) else 0,
         )
         for act in actions
     ]
