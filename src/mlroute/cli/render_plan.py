@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroute.cli.common import console
+from mlroute.plan import words
 
 L: dict[str, tuple[str, str]] = {
     "title": ("Your plan", "你的计划"),
@@ -101,7 +102,8 @@ def render_header(doc: dict[str, Any]) -> None:
     eta, dates = doc["eta_weeks"], doc["eta_dates"]
     body = Text()
     role = p.get("target_role_name") or p["target_role"]
-    body.append(f"{p.get('name') or '—'} · {p['background'].replace('_', ' ')} → {role}\n", style="bold")
+    background = words.pick(words.BACKGROUND.get(p["background"], (p["background"], p["background"])), lang)
+    body.append(f"{p.get('name') or '—'} · {background} → {role}\n", style="bold")
     body.append(t(lang, "hours_from", h=p["hours_per_week"], date=_date(doc["start_date"], lang)))
     budget = t(lang, "free") if not p["budget_usd"] else t(lang, "budget", usd=p["budget_usd"])
     body.append(f" · {budget} · {t(lang, 'languages', langs=', '.join(p['languages']))}\n")
@@ -140,7 +142,7 @@ def render_items(doc: dict[str, Any]) -> None:
         mine = [i for i in items if i["id"] in set(ph["items"]) or (i["phase"] == ph["id"] and i["when"] != "throughout")]
         if not mine:
             key = "career_only" if set(ph["pillars"]) <= {"career"} else "nothing"
-            console.print(f"\n[bold cyan]{ph['name']}[/] [dim]— {t(lang, key)}.[/]")
+            console.print(f"\n[bold cyan]{ph['name']}[/] [dim]— {t(lang, key)}{'。' if lang == 'zh' else '.'}[/]")
             continue
         span = _weeks(ph["week_start"], ph["week_end"], lang) if ph["week_start"] else ""
         console.print(f"\n[bold cyan]{ph['name']}[/] [dim]({span}) — {ph['description']}[/]")

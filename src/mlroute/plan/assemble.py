@@ -136,9 +136,9 @@ def _gap_rows(
         if reached >= g.full:
             continue
         if g.skill in sel.deferred:
-            horizon, hours, value = sel.deferred[g.skill]
+            horizon, cost, value = sel.deferred[g.skill]
             key = "nc.deferred" if horizon == "ready" and ready_reached < g.entry else "nc.on_the_job"
-            reason = words.tr(lang, key, h=round(hours, 1), v=round(value, 1))
+            reason = words.tr(lang, key, h=round(cost, 1), v=round(value, 1))
         else:
             projects = sum(1 for it in items if it.kind == "project")
             reason = explain.not_closable_reason(

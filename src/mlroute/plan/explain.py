@@ -60,7 +60,8 @@ def price_note(p: Price, lang: str) -> str:
     if p.kind in ("free", "free-to-audit"):
         return tr(lang, f"price.{p.kind}")
     if p.kind == "paid-default":
-        return tr(lang, "price.paid-default", usd=p.usd, n=p.sample)
+        key = "price.paid-default" if p.sample else "price.paid-fallback"
+        return tr(lang, key, usd=p.usd, n=p.sample)
     if p.per_month:
         return tr(lang, "price.month", per=p.per_month, months=p.months, usd=p.usd)
     return tr(lang, "price.paid", usd=p.usd)
@@ -170,7 +171,8 @@ def action_why(
         out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
     out.append(tr(lang, "act.evidence", text=action.evidence.get(lang).strip().rstrip(".。")))
     if study_hours == 0:
-        out.append(tr(lang, "act.at_work", weeks=action.weeks or 1, h=action.hours))
+        key = "act.at_work" if (action.weeks or 1) > 1 else "act.at_work_once"
+        out.append(tr(lang, key, weeks=action.weeks or 1, h=action.hours))
     else:
         out.append(tr(lang, "act.effort", h=study_hours, basis=action.hours_basis.strip().rstrip(".")))
     return ("" if lang == "zh" else " ").join(out)

@@ -76,7 +76,11 @@ def _resource_texts(ref: str, closes: list[str], advances: list[str], steps: dic
     c = ctx.by_ref[ref]
     horizon = ctx.horizon_of[ref]
     needed_by = sorted(
-        o for o, t in tasks.items() if o != ref and any(c.teaches.get(s, 0) >= lvl for s, lvl in t.hard.items())
+        o
+        for o, t in tasks.items()
+        if o != ref
+        and (horizon == "grow" or ctx.horizon_of.get(o) == "ready")
+        and any(c.teaches.get(s, 0) >= lvl for s, lvl in t.hard.items())
     )
     main = None
     if closes:
@@ -117,8 +121,12 @@ def build_items(sched: Schedule, tasks: Sequence[Task], start: Mapping[str, int]
             g = ctx.gaps.get(s)
             if g is None:
                 continue
-            target = min(g.target_in(horizon), max(ctx.final.get(s, 0), g.current))
-            (closes if steps[s][1] >= target else advances).append(s)
+            wanted = g.target_in(horizon)
+            target = min(wanted, max(ctx.final.get(s, 0), g.current))
+            if wanted > steps[s][0] and steps[s][1] >= target:
+                closes.append(s)
+            else:
+                advances.append(s)
         skills = [{"skill": s, "from": a, "to": b} for s, (a, b) in sorted(steps.items())]
         for s, (_, b) in steps.items():
             levels[s] = b

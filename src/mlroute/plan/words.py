@@ -46,6 +46,10 @@ T: dict[str, tuple[str, str]] = {
         "paid, price not stated; planned at ${usd:g} (the median of {n} priced resources)",
         "收费但未公布价格；按 {usd:g} 美元计划（{n} 个有价格资源的中位数）",
     ),
+    "price.paid-fallback": (
+        "paid, price not stated; planned at ${usd:g} (mlroute's default when too few prices are known)",
+        "收费但未公布价格；按 {usd:g} 美元计划（已知价格太少时 mlroute 使用的默认值）",
+    ),
     # resource whys
     "why.include": ("On your include list.", "在你的必选清单中。"),
     "why.closes": ("Closes {list}.", "补齐：{list}。"),
@@ -118,19 +122,26 @@ T: dict[str, tuple[str, str]] = {
         "完成标准：已部署、有前端、有README、有测试、有总结文章，并有一个实测指标。",
     ),
     # career actions
-    "act.when.start": ("at the start, because it shapes everything after it", "在开始时，因为它决定之后的一切"),
-    "act.when.foundations": ("early, while the foundations are laid", "在早期，打基础的同时"),
-    "act.when.core": ("once the core ML learning is done, when you can contribute", "在核心机器学习内容学完、能做出贡献之后"),
-    "act.when.specialise": ("while you specialise, alongside your portfolio project", "在专攻阶段，与作品集项目同步"),
-    "act.when.before-applying": ("just before you apply, once your skills and portfolio are ready", "在申请之前、技能和作品集就绪时"),
-    "act.when.job-search": ("when you are ready to apply", "在准备好申请时"),
+    "act.when.start": ("at the start, because it shapes everything after it", "开始时，因为它决定之后的一切"),
+    "act.when.foundations": ("early, while the foundations are laid", "早期，与打基础同步"),
+    "act.when.core": ("once the core ML learning is done, when you can contribute", "核心机器学习内容学完、能做出贡献之后"),
+    "act.when.specialise": ("while you specialise, alongside your portfolio project", "专攻阶段，与作品集项目同步"),
+    "act.when.before-applying": (
+        "just before you apply, once your skills and portfolio are ready",
+        "申请之前，技能和作品集就绪时",
+    ),
+    "act.when.job-search": ("when you are ready to apply", "准备好申请时"),
     "act.when.throughout": ("a little every week, from start to finish", "从头到尾，每周一点"),
-    "act.placed": ("Placed {when}; part of the {route}.", "安排在{when}；属于{route}。"),
+    "act.placed": ("Placed {when}; part of the {route}.", "时间：{when}；属于{route}。"),
     "act.evidence": ("Evidence it leaves: {text}.", "留下的证据：{text}。"),
     "act.at_work": (
-        "Done at work, in working hours, over about {weeks} week(s) (about {h:g} h of work time); none of it comes "
+        "Done at work, in working hours, over about {weeks} weeks (about {h:g} h of work time); none of it comes "
         "out of your study time.",
         "在工作中、利用工作时间完成，历时约 {weeks} 周（约 {h:g} 小时工作时间），不占用你的学习时间。",
+    ),
+    "act.at_work_once": (
+        "Done at work, in working hours (about {h:g} h of work time); none of it comes out of your study time.",
+        "在工作中、利用工作时间完成（约 {h:g} 小时工作时间），不占用你的学习时间。",
     ),
     "act.effort": ("Effort: {h:g} h of your study time, estimated ({basis}).", "工作量：约 {h:g} 小时学习时间（估计）。"),
     # gaps that cannot be closed
