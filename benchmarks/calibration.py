@@ -119,11 +119,21 @@ def main() -> None:
         "missing maths (article 001)"
     )
     print(f"  {horizons(plan)}")
-    print(f"  {len(refs)} ready resources close the maths/classic-ML/deep-learning gaps, {hours:g} h: {', '.join(refs)}")
-    row("(a) inside the plan", 6 * WEEKS_PER_MONTH, weeks_until(plan, refs, dev, alone=False),
-        "Career steps share the weeks.")
-    row("(b) those resources alone", 6 * WEEKS_PER_MONTH, weeks_until(plan, refs, dev, alone=True),
-        "What the claim counts.")
+    print(
+        f"  {len(refs)} ready resources close the maths/classic-ML/deep-learning gaps, {hours:g} h: {', '.join(refs)}"
+    )
+    row(
+        "(a) inside the plan",
+        6 * WEEKS_PER_MONTH,
+        weeks_until(plan, refs, dev, alone=False),
+        "Career steps share the weeks.",
+    )
+    row(
+        "(b) those resources alone",
+        6 * WEEKS_PER_MONTH,
+        weeks_until(plan, refs, dev, alone=True),
+        "What the claim counts.",
+    )
 
     for label, background, hours_pw, interests, source in (
         ("Data scientist", "data_scientist", 8, [], "article 001"),

@@ -164,7 +164,9 @@ def fixture_data() -> dict[str, dict]:
         _res("stats-book", {"probability": 3, "statistics": 3}, hours=80, kind="book"),
         _res("pandas-course", {"pandas": 3}, hours=15, prereqs={"python": 2}),
         {
-            **_res("ml-course", {"machine-learning-fundamentals": 3}, hours=90, prereqs={"python": 2, "linear-algebra": 1}),
+            **_res(
+                "ml-course", {"machine-learning-fundamentals": 3}, hours=90, prereqs={"python": 2, "linear-algebra": 1}
+            ),
             "endorsements": [
                 {"by": "article 001", "text": {"en": "Start here.", "zh": "从这里开始。"}, "source": "articles/001"}
             ],

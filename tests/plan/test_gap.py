@@ -41,7 +41,13 @@ def test_entry_never_below_where_the_person_is() -> None:
 def test_interests_are_working_level_to_be_ready_and_proficient_to_grow() -> None:
     gaps = gaps_for({}, ["llm-applications"])
     g = gaps["llm-applications"]
-    assert (g.entry, g.full, g.source, g.weight, g.must) == (INTEREST_LEVEL, INTEREST_GROW_LEVEL, "interest", 0.5, False)
+    assert (g.entry, g.full, g.source, g.weight, g.must) == (
+        INTEREST_LEVEL,
+        INTEREST_GROW_LEVEL,
+        "interest",
+        0.5,
+        False,
+    )
 
 
 def test_demand_scales_weights_but_never_removes_a_gap() -> None:

@@ -47,9 +47,9 @@ def check_invariants(profile: Profile, plan: Plan, index: KBIndex | None = None)
     start = profile.start_date or START
     current = dict(plan.profile["levels_used"])  # stated, else assumed from the background
     for skill, level in profile.skills.items():
-        assert current.get(skill) == level or any(
-            s["skill"] == skill for i in plan.items for s in i.skills
-        ), "assumed levels never override stated ones"
+        assert current.get(skill) == level or any(s["skill"] == skill for i in plan.items for s in i.skills), (
+            "assumed levels never override stated ones"
+        )
     by_id = {i.id: i for i in plan.items}
 
     # Prerequisites precede dependents.
@@ -124,7 +124,8 @@ def check_invariants(profile: Profile, plan: Plan, index: KBIndex | None = None)
     for item in plan.items:
         if item.horizon == "ready" and item.kind == "resource" and item.id not in set(profile.preferences.include):
             useful = [
-                s for s in item.skills
+                s
+                for s in item.skills
                 if (s["skill"] in gaps and s["from"] < gaps[s["skill"]]["target"])
                 or s["from"] < later_needs.get(s["skill"], 0)
             ]

@@ -25,7 +25,10 @@ L: dict[str, tuple[str, str]] = {
     "route": ("Route: ", "路线："),
     "ready": ("Ready to apply in about ", "预计可以开始申请："),
     "ready_weeks": ("{n} weeks", "约 {n} 周"),
-    "band": (" ({date}); 80% band {a}–{b} weeks ({d1} – {d2}).\n", "（{date}）；80% 区间 {a}–{b} 周（{d1} – {d2}）。\n"),
+    "band": (
+        " ({date}); 80% band {a}–{b} weeks ({d1} – {d2}).\n",
+        "（{date}）；80% 区间 {a}–{b} 周（{d1} – {d2}）。\n",
+    ),
     "grow": (
         "Keep growing to the full role after the switch: about {n} weeks in all ({date}).\n",
         "转岗后持续成长到完整岗位要求：总计约 {n} 周（{date}）。\n",
@@ -35,7 +38,8 @@ L: dict[str, tuple[str, str]] = {
         "a full-time study year is 1,500–1,800 h, not 52 × 40 (ECTS), so about a fifth of stated time goes to "
         "holidays, illness and busy weeks.",
         "准备就绪需 {ready:g} 小时，转岗后另需 {grow:g} 小时。每周计划你 {stated:g} 小时中的 {planned:g} 小时："
-        "全日制学习一年约为 1,500–1,800 小时，而不是 52 × 40（ECTS），因此约五分之一的时间会被假期、生病和忙碌的周占去。",
+        "全日制学习一年约为 1,500–1,800 小时，而不是 52 × 40（ECTS），"
+        "因此约五分之一的时间会被假期、生病和忙碌的周占去。",
     ),
     "assumed": ("Assumed from your background (not in your profile): ", "根据你的背景推定（资料中未填写）："),
     "assumed_tail": (". Set them in your profile if they are wrong.", "。如有不符，请在资料中修改。"),
@@ -112,15 +116,30 @@ def render_header(doc: dict[str, Any]) -> None:
     body.append(("：" if lang == "zh" else " — ") + doc["route_reason"] + ("。\n" if lang == "zh" else ".\n"))
     body.append("\n" + t(lang, "ready"), style="bold")
     body.append(t(lang, "ready_weeks", n=eta["p50"]), style="bold green")
-    body.append(t(lang, "band", date=_date(dates["p50"], lang), a=eta["p10"], b=eta["p90"],
-                  d1=_date(dates["p10"], lang), d2=_date(dates["p90"], lang)))
+    body.append(
+        t(
+            lang,
+            "band",
+            date=_date(dates["p50"], lang),
+            a=eta["p10"],
+            b=eta["p90"],
+            d1=_date(dates["p10"], lang),
+            d2=_date(dates["p90"], lang),
+        )
+    )
     grow = doc.get("eta_weeks_grow")
     if grow and doc.get("grow_hours"):
         body.append(t(lang, "grow", n=grow["p50"], date=_date(doc["eta_dates_grow"]["p50"], lang)))
     pacing = doc["pacing"]
     body.append(
-        t(lang, "hours", ready=doc.get("ready_hours", doc["total_hours"]), grow=doc.get("grow_hours", 0.0),
-          planned=pacing.get("planned_weekly_hours", p["hours_per_week"]), stated=p["hours_per_week"]),
+        t(
+            lang,
+            "hours",
+            ready=doc.get("ready_hours", doc["total_hours"]),
+            grow=doc.get("grow_hours", 0.0),
+            planned=pacing.get("planned_weekly_hours", p["hours_per_week"]),
+            stated=p["hours_per_week"],
+        ),
         style="dim",
     )
     assumed = doc.get("assumed_skills") or {}
@@ -139,7 +158,9 @@ def render_items(doc: dict[str, Any]) -> None:
     lang = doc.get("lang", "en")
     items = doc["items"]
     for ph in doc["phases"]:
-        mine = [i for i in items if i["id"] in set(ph["items"]) or (i["phase"] == ph["id"] and i["when"] != "throughout")]
+        mine = [
+            i for i in items if i["id"] in set(ph["items"]) or (i["phase"] == ph["id"] and i["when"] != "throughout")
+        ]
         if not mine:
             key = "career_only" if set(ph["pillars"]) <= {"career"} else "nothing"
             console.print(f"\n[bold cyan]{ph['name']}[/] [dim]— {t(lang, key)}{'。' if lang == 'zh' else '.'}[/]")
@@ -176,18 +197,18 @@ def render_weeks(doc: dict[str, Any]) -> None:
     titles = {i["id"]: i["title"] for i in doc["items"]}
     every = {i["id"] for i in doc["items"] if i["when"] == "throughout"}
     table = Table(title=t(lang, "week_table"), show_lines=False, expand=False)
-    for key in ("col_weeks", "col_from", "col_hours", "col_what"):
-        table.add_column(t(lang, key), no_wrap=key != "col_what", justify="right" if key == "col_hours" else "left")
+    for col in ("col_weeks", "col_from", "col_hours", "col_what"):
+        table.add_column(t(lang, col), no_wrap=col != "col_what", justify="right" if col == "col_hours" else "left")
     groups: list[tuple[int, int, tuple[str, ...], float, str | None]] = []
     for w in doc["weeks"]:
-        key = tuple(r for r in w["items"] if r not in every)
-        if groups and groups[-1][2] == key and abs(groups[-1][3] - w["hours"]) < 0.05:
+        refs = tuple(r for r in w["items"] if r not in every)
+        if groups and groups[-1][2] == refs and abs(groups[-1][3] - w["hours"]) < 0.05:
             a, _, k, h, start = groups[-1]
             groups[-1] = (a, w["week"], k, h, start)
         else:
-            groups.append((w["week"], w["week"], key, w["hours"], w["start"]))
-    for a, b, key, hours, start in groups:
-        what = ", ".join(_short(titles[r], 40) for r in key) or f"[dim]{t(lang, 'no_work')}[/]"
+            groups.append((w["week"], w["week"], refs, w["hours"], w["start"]))
+    for a, b, refs, hours, start in groups:
+        what = ", ".join(_short(titles[r], 40) for r in refs) or f"[dim]{t(lang, 'no_work')}[/]"
         table.add_row(str(a) if a == b else f"{a}–{b}", _date(start, lang), f"{hours:g}", what)
     console.print(table)
 
@@ -212,23 +233,41 @@ def render_footer(doc: dict[str, Any]) -> None:
     names = {g["skill"]: g["name"] for g in doc["gaps"]}
     for nc in doc["not_closable"]:
         label = t(lang, "not_closable") if nc.get("must") else t(lang, "on_the_job")
-        console.print(f"[yellow]{label}[/]{names.get(nc['skill'], nc['skill'])} ({nc['current']}→{nc['target']}): "
-                      f"{nc['reason']}")
+        console.print(
+            f"[yellow]{label}[/]{names.get(nc['skill'], nc['skill'])} ({nc['current']}→{nc['target']}): {nc['reason']}"
+        )
     if doc.get("deadline"):
         cov = doc.get("readiness", {}).get("must_have_coverage")
         if cov is not None:
             console.print("[bold]" + t(lang, "readiness", date=_date(doc["deadline"], lang), pct=f"{cov:.0%}") + "[/]")
         for d in doc.get("deferred", []):
-            console.print(f"[yellow]{t(lang, 'deferred', date=_date(doc['deadline'], lang))}[/]{d['title']}: {d['reason']}")
+            console.print(
+                f"[yellow]{t(lang, 'deferred', date=_date(doc['deadline'], lang))}[/]{d['title']}: {d['reason']}"
+            )
     for m in doc.get("market", []):
         console.print(f"[cyan]{t(lang, 'market')}[/]{m['reason']}")
     for w in doc["warnings"]:
         console.print(f"[yellow]{t(lang, 'note')}[/]{w}")
     opt = doc["optimality"]
-    status = {"optimal": t(lang, "optimal"), "feasible": t(lang, "feasible", gap=f"{opt['gap']:.1%}"),
-              "greedy": t(lang, "greedy")}.get(opt["status"], opt["status"])
-    console.print("[dim]" + t(lang, "selection", status=status, solver=opt["solver"], n=opt["covers"],
-                              s=opt["seconds"], kb=doc["kb_version"], seed=doc["seed"]) + "[/]")
+    status = {
+        "optimal": t(lang, "optimal"),
+        "feasible": t(lang, "feasible", gap=f"{opt['gap']:.1%}"),
+        "greedy": t(lang, "greedy"),
+    }.get(opt["status"], opt["status"])
+    console.print(
+        "[dim]"
+        + t(
+            lang,
+            "selection",
+            status=status,
+            solver=opt["solver"],
+            n=opt["covers"],
+            s=opt["seconds"],
+            kb=doc["kb_version"],
+            seed=doc["seed"],
+        )
+        + "[/]"
+    )
 
 
 def render_plan(doc: dict[str, Any]) -> None:

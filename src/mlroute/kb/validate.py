@@ -78,8 +78,14 @@ def cross_check(located: Located) -> list[Problem]:
         taught = {t.skill: t.level for t in res.teaches}
         for pre in res.prerequisites:
             if pre.skill in taught and taught[pre.skill] <= pre.level:
-                problems.append(Problem(file, res.id, "prerequisites",
-                                        f"needs {pre.skill} {pre.level} but only teaches it to {taught[pre.skill]}"))
+                problems.append(
+                    Problem(
+                        file,
+                        res.id,
+                        "prerequisites",
+                        f"needs {pre.skill} {pre.level} but only teaches it to {taught[pre.skill]}",
+                    )
+                )
     for file, p in located["projects"]:
         problems += _refs(file, p.id, "domain", [p.domain], skills)
         problems += _refs(file, p.id, "skills", _levels(p.skills), skills)
@@ -142,7 +148,11 @@ def unreachable_items(located: Located) -> list[Problem]:
         if cyclic and len(cyclic) == len(missing):
             needs = ", ".join(f"{p.skill} {p.level}" for p in cyclic)
             problems.append(
-                Problem(file, rec.id, "prerequisites",
-                        f"prerequisite cycle: only items that themselves cannot be started teach {needs}")
+                Problem(
+                    file,
+                    rec.id,
+                    "prerequisites",
+                    f"prerequisite cycle: only items that themselves cannot be started teach {needs}",
+                )
             )
     return problems

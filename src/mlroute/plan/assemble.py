@@ -23,8 +23,14 @@ from mlroute.plan.standing import Standing
 if TYPE_CHECKING:
     from mlroute.plan.planner import Inputs
 
-ANCHOR_PHASE = {"start": "first", "foundations": "first", "core": "core", "specialise": "portfolio",
-                "before-applying": "last", "job-search": "last"}
+ANCHOR_PHASE = {
+    "start": "first",
+    "foundations": "first",
+    "core": "core",
+    "specialise": "portfolio",
+    "before-applying": "last",
+    "job-search": "last",
+}
 NOT_BEFORE_APPLYING = ("job-search",)
 
 
@@ -53,7 +59,9 @@ def _forecast(inp: Inputs, items: Sequence[PlanItem], route: Route, capacity: Ca
     }
     milestones: dict[str, int] = {}
     for ph in route.phases:
-        idx = [k for k, i in enumerate(order) if i.phase == ph.id and i.horizon == "ready" and i.kind != "career_action"]
+        idx = [
+            k for k, i in enumerate(order) if i.phase == ph.id and i.horizon == "ready" and i.kind != "career_action"
+        ]
         if idx:
             milestones[f"phase:{ph.id}"] = max(idx)
     ready = [k for k, i in enumerate(order) if i.horizon == "ready" and i.when not in NOT_BEFORE_APPLYING]
@@ -73,7 +81,12 @@ def _levels_at(items: Sequence[PlanItem], start: Mapping[str, int], last_order: 
 
 
 def _milestones(
-    inp: Inputs, items: Sequence[PlanItem], route: Route, fc: Forecast, start: Mapping[str, int], gaps: Mapping[str, Gap]
+    inp: Inputs,
+    items: Sequence[PlanItem],
+    route: Route,
+    fc: Forecast,
+    start: Mapping[str, int],
+    gaps: Mapping[str, Gap],
 ) -> list[Milestone]:
     lang = inp.lang
     defs: list[tuple[str, str, str | None, str, list[PlanItem]]] = []
@@ -102,8 +115,14 @@ def _milestones(
 
 
 def _gap_rows(
-    inp: Inputs, gaps: Sequence[Gap], sel: HorizonSelection, items: Sequence[PlanItem], stand: Standing,
-    excluded: Mapping[str, str], unusable: Mapping[str, Mapping[str, int]], hours: Mapping[str, float],
+    inp: Inputs,
+    gaps: Sequence[Gap],
+    sel: HorizonSelection,
+    items: Sequence[PlanItem],
+    stand: Standing,
+    excluded: Mapping[str, str],
+    unusable: Mapping[str, Mapping[str, int]],
+    hours: Mapping[str, float],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     lang, index = inp.lang, inp.index
     closers: dict[str, list[str]] = {}
@@ -142,11 +161,29 @@ def _gap_rows(
         else:
             projects = sum(1 for it in items if it.kind == "project")
             reason = explain.not_closable_reason(
-                g, g.full, max(reached, g.current), index, excluded, unusable, inp.finished, g.skill in budget_bound,
-                lang, slots_full=projects >= MAX_PROJECTS, hours=hours,
+                g,
+                g.full,
+                max(reached, g.current),
+                index,
+                excluded,
+                unusable,
+                inp.finished,
+                g.skill in budget_bound,
+                lang,
+                slots_full=projects >= MAX_PROJECTS,
+                hours=hours,
             )
-        not_closable.append({"skill": g.skill, "current": g.current, "target": g.full, "entry": g.entry,
-                             "reachable": reached, "must": g.must, "reason": reason})
+        not_closable.append(
+            {
+                "skill": g.skill,
+                "current": g.current,
+                "target": g.full,
+                "entry": g.entry,
+                "reachable": reached,
+                "must": g.must,
+                "reason": reason,
+            }
+        )
     return rows, not_closable
 
 
@@ -157,21 +194,39 @@ def _phases(inp: Inputs, items: Sequence[PlanItem], route: Route) -> list[dict[s
     for i, ph in enumerate(route.phases):
         mine = [it for it in items if it.phase == ph.id and it.horizon == "ready"]
         weeks = [w for it in mine for w in (it.week_start, it.week_end)]
-        out.append({
-            "id": ph.id, "name": ph.name.get(lang), "name_en": ph.name.en, "name_zh": ph.name.zh,
-            "description": ph.description.get(lang), "pillars": list(ph.pillars), "horizon": "ready",
-            "items": [it.id for it in mine], "week_start": min(weeks) if weeks else None,
-            "week_end": max(weeks) if weeks else None, "core": i <= core,
-        })
+        out.append(
+            {
+                "id": ph.id,
+                "name": ph.name.get(lang),
+                "name_en": ph.name.en,
+                "name_zh": ph.name.zh,
+                "description": ph.description.get(lang),
+                "pillars": list(ph.pillars),
+                "horizon": "ready",
+                "items": [it.id for it in mine],
+                "week_start": min(weeks) if weeks else None,
+                "week_end": max(weeks) if weeks else None,
+                "core": i <= core,
+            }
+        )
     grow = [it for it in items if it.horizon == "grow"]
     if grow:
         weeks = [w for it in grow for w in (it.week_start, it.week_end)]
-        out.append({
-            "id": "keep-growing", "name": words.tr(lang, "phase.grow"), "name_en": words.tr("en", "phase.grow"),
-            "name_zh": words.tr("zh", "phase.grow"), "description": words.tr(lang, "phase.grow_desc"),
-            "pillars": [], "horizon": "grow", "items": [it.id for it in grow], "week_start": min(weeks),
-            "week_end": max(weeks), "core": False,
-        })
+        out.append(
+            {
+                "id": "keep-growing",
+                "name": words.tr(lang, "phase.grow"),
+                "name_en": words.tr("en", "phase.grow"),
+                "name_zh": words.tr("zh", "phase.grow"),
+                "description": words.tr(lang, "phase.grow_desc"),
+                "pillars": [],
+                "horizon": "grow",
+                "items": [it.id for it in grow],
+                "week_start": min(weeks),
+                "week_end": max(weeks),
+                "core": False,
+            }
+        )
     return out
 
 
@@ -187,18 +242,38 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
         if abs(moved) >= 2:
             d = float(demand.get(g.skill, 0.0))
             key = "why.demand" if moved > 0 else "why.demand_down"
-            out.append({"skill": g.skill, "demand": round(d, 3), "moved": moved,
-                        "rank_before": before.index(g.skill) + 1, "rank_after": after.index(g.skill) + 1,
-                        "weight_before": g.base_weight, "weight_after": g.weight,
-                        "reason": words.tr(inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang))})
+            out.append(
+                {
+                    "skill": g.skill,
+                    "demand": round(d, 3),
+                    "moved": moved,
+                    "rank_before": before.index(g.skill) + 1,
+                    "rank_after": after.index(g.skill) + 1,
+                    "weight_before": g.base_weight,
+                    "weight_after": g.weight,
+                    "reason": words.tr(inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang)),
+                }
+            )
     return sorted(out, key=lambda m: -abs(m["moved"]))
 
 
 def assemble(
-    inp: Inputs, stand: Standing, route: Route, choice: RouteChoice, gaps: Sequence[Gap], sel: HorizonSelection,
-    sched: Schedule, items: list[PlanItem], excluded: Sequence[Excluded], unusable: Mapping[str, Mapping[str, int]],
-    actions_left_out: Sequence[Excluded], missed: Sequence[MissedPick], deferred: list[dict[str, Any]],
-    by: dt.date | None, capacity: Callable[[int], float], weekly: Callable[[int], float],
+    inp: Inputs,
+    stand: Standing,
+    route: Route,
+    choice: RouteChoice,
+    gaps: Sequence[Gap],
+    sel: HorizonSelection,
+    sched: Schedule,
+    items: list[PlanItem],
+    excluded: Sequence[Excluded],
+    unusable: Mapping[str, Mapping[str, int]],
+    actions_left_out: Sequence[Excluded],
+    missed: Sequence[MissedPick],
+    deferred: list[dict[str, Any]],
+    by: dt.date | None,
+    capacity: Callable[[int], float],
+    weekly: Callable[[int], float],
     hours: Mapping[str, float],
 ) -> Plan:
     lang, index, profile = inp.lang, inp.index, inp.profile
@@ -212,28 +287,57 @@ def assemble(
     for m in missed:
         titles = words.join([explain.item_title(f"res:{r}", index, lang) for r in m.pick.one_of], lang)
         phase = next((ph.name.get(lang) for ph in route.phases if ph.id == m.phase), m.phase)
-        warnings.append(words.tr(lang, "pick.missed", titles=titles, phase=phase, why=words.join(list(m.reasons), lang)))
-    left_out = [{"id": e.ref, "reason": e.text(lang)} for e in excluded
-                if e.ref.startswith("proj:") or e.ref in set(profile.preferences.exclude)]
+        warnings.append(
+            words.tr(lang, "pick.missed", titles=titles, phase=phase, why=words.join(list(m.reasons), lang))
+        )
+    left_out = [
+        {"id": e.ref, "reason": e.text(lang)}
+        for e in excluded
+        if e.ref.startswith("proj:") or e.ref in set(profile.preferences.exclude)
+    ]
     left_out += [{"id": e.ref, "reason": e.text(lang)} for e in actions_left_out]
     pacing = model_description()
-    pacing.update({
-        "sigma_by_basis": dict(SIGMA), "basis": fc.basis, "weekly_hours": fc.weekly_hours,
-        "expected_weekly_hours": fc.expected_weekly_hours, "planned_weekly_hours": round(weekly(1), 2),
-        "planned_share": round(AVAILABILITY_MEAN, 3) if inp.pace is None else 1.0, "seed": inp.seed,
-    })
+    pacing.update(
+        {
+            "sigma_by_basis": dict(SIGMA),
+            "basis": fc.basis,
+            "weekly_hours": fc.weekly_hours,
+            "expected_weekly_hours": fc.expected_weekly_hours,
+            "planned_weekly_hours": round(weekly(1), 2),
+            "planned_share": round(AVAILABILITY_MEAN, 3) if inp.pace is None else 1.0,
+            "seed": inp.seed,
+        }
+    )
     data = profile.model_dump(mode="json")
     data["target_role_name"] = index.roles[profile.target_role].name.get(lang)
     data["levels_used"] = dict(sorted(stand.levels.items()))
     ready_cov = _coverage(gaps, sel.after_ready)
     return Plan(
-        profile=data, kb_version=index.kb.meta.version, start_date=profile.start_date, route=route.id,
-        route_name=route.name.get(lang), route_reason=choice.reason(lang), phases=_phases(inp, items, route),
-        items=items, weeks=[dataclasses.replace(w, capacity=capacity(w.week), planned=w.capacity) for w in sched.weeks],
-        milestones=milestones, gaps=gap_rows, not_closable=not_closable,
-        eta=fc.milestones["ready"], optimality=_optimality(sel), pacing=pacing, left_out=left_out,
-        done=inp.done, skipped=inp.skipped, warnings=warnings, seed=inp.seed, lang=lang,
-        eta_grow=fc.milestones["grow"], assumed_skills=dict(stand.assumed), deferred=deferred, deadline=by,
+        profile=data,
+        kb_version=index.kb.meta.version,
+        start_date=profile.start_date,
+        route=route.id,
+        route_name=route.name.get(lang),
+        route_reason=choice.reason(lang),
+        phases=_phases(inp, items, route),
+        items=items,
+        weeks=[dataclasses.replace(w, capacity=capacity(w.week), planned=w.capacity) for w in sched.weeks],
+        milestones=milestones,
+        gaps=gap_rows,
+        not_closable=not_closable,
+        eta=fc.milestones["ready"],
+        optimality=_optimality(sel),
+        pacing=pacing,
+        left_out=left_out,
+        done=inp.done,
+        skipped=inp.skipped,
+        warnings=warnings,
+        seed=inp.seed,
+        lang=lang,
+        eta_grow=fc.milestones["grow"],
+        assumed_skills=dict(stand.assumed),
+        deferred=deferred,
+        deadline=by,
         readiness={"must_have_coverage": ready_cov} if by else {},
         demand_moves=_demand_moves(gaps, inp.demand, inp),
     )
@@ -244,24 +348,37 @@ def _coverage(gaps: Sequence[Gap], levels: Mapping[str, int]) -> float:
     total = sum(g.weight * (g.entry - g.current) for g in gaps if g.must and g.entry > g.current)
     if total <= 0:
         return 1.0
-    got = sum(g.weight * (min(levels.get(g.skill, 0), g.entry) - g.current) for g in gaps
-              if g.must and g.entry > g.current)
+    got = sum(
+        g.weight * (min(levels.get(g.skill, 0), g.entry) - g.current) for g in gaps if g.must and g.entry > g.current
+    )
     return round(got / total, 3)
 
 
 def _optimality(sel: HorizonSelection) -> dict[str, Any]:
     r = sel.ready
     out: dict[str, Any] = {
-        "status": r.status, "gap": r.gap, "solver": r.solver, "objective_hours": r.objective,
-        "bound_hours": r.bound, "hours": r.hours, "greedy_hours": r.greedy_hours,
+        "status": r.status,
+        "gap": r.gap,
+        "solver": r.solver,
+        "objective_hours": r.objective,
+        "bound_hours": r.bound,
+        "hours": r.hours,
+        "greedy_hours": r.greedy_hours,
         "greedy_objective_hours": r.greedy_objective,
-        "hours_saved_vs_greedy": round(r.greedy_objective - r.objective, 2), "seconds": r.seconds, "note": r.note,
+        "hours_saved_vs_greedy": round(r.greedy_objective - r.objective, 2),
+        "seconds": r.seconds,
+        "note": r.note,
         "covers": len(sel.ready_covers),
         "candidates": len(sel.best_candidates),
     }
     if sel.grow is not None:
         g = sel.grow
-        out["grow"] = {"status": g.status, "gap": g.gap, "solver": g.solver, "hours": g.hours,
-                       "covers": len(sel.grow_covers)}
+        out["grow"] = {
+            "status": g.status,
+            "gap": g.gap,
+            "solver": g.solver,
+            "hours": g.hours,
+            "covers": len(sel.grow_covers),
+        }
         out["seconds"] = round(r.seconds + g.seconds, 4)
     return out

@@ -86,8 +86,11 @@ def resource_candidate(
     weekly_hours: float | None = None,
 ) -> Candidate:
     effort = resource_effort(res, defaults, current)
-    price = resource_price(res, defaults, effort.hours, profile.hours_per_week if weekly_hours is None else weekly_hours)
-    penalty, notes = 0.0, []
+    price = resource_price(
+        res, defaults, effort.hours, profile.hours_per_week if weekly_hours is None else weekly_hours
+    )
+    penalty = 0.0
+    notes: list[tuple[str, dict[str, str]]] = []
     prefs = profile.preferences
     if res.endorsements:
         penalty -= ENDORSED_DISCOUNT * effort.hours
@@ -164,9 +167,7 @@ def build_candidates(
             continue
         cand = resource_candidate(res, profile, defaults, current, weekly_hours)
         if cand.price.usd > profile.budget_usd + 1e-9:
-            excluded.append(
-                Excluded(ref, "excluded.budget", (("usd", cand.price.usd), ("budget", profile.budget_usd)))
-            )
+            excluded.append(Excluded(ref, "excluded.budget", (("usd", cand.price.usd), ("budget", profile.budget_usd))))
             continue
         out.append(cand)
     for proj in index.kb.projects:

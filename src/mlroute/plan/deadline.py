@@ -101,11 +101,13 @@ def fit_deadline(
             continue
         teaches = by_ref[ref].teaches if ref in by_ref else {}
         closes = [explain.skill_name(s, inp.index, inp.lang) for s in teaches if s in gap_of]
-        deferred.append({
-            "id": ref,
-            "title": explain.item_title(ref, inp.index, inp.lang),
-            "reason": words.tr(inp.lang, "deferred.item", date=date, list=words.join(closes, inp.lang) or "—"),
-        })
+        deferred.append(
+            {
+                "id": ref,
+                "title": explain.item_title(ref, inp.index, inp.lang),
+                "reason": words.tr(inp.lang, "deferred.item", date=date, list=words.join(closes, inp.lang) or "—"),
+            }
+        )
     if not kept and inp.warnings is not None:
         inp.warnings.append(words.tr(inp.lang, "warn.by_late", date=date))
     return sel, {t.ref: "ready" for t in tasks}, tasks, acts, sched, deferred, missing

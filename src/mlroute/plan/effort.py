@@ -147,6 +147,7 @@ def resource_effort(res: Resource, defaults: Defaults, current: Mapping[str, int
     """Planned hours for a resource, with the facts a sentence about them needs."""
     e = res.effort
     figure = study_figure(res)
+    basis: str
     if figure is not None:
         basis = e.basis if e.basis in SIGMA else "derived"
         words = (e.stated or "") if basis == "provider" else (e.conversion or "")

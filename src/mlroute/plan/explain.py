@@ -40,8 +40,16 @@ def item_title(ref: str, index: KBIndex, lang: str = "en") -> str:
 def effort_note(e: Effort, lang: str) -> str:
     if e.basis == "default":
         scope_zh = words.SCOPE_ZH.get(e.sample_scope, "资源")
-        text = tr(lang, "effort.default", levels=e.levels, rate=e.rate, n=e.sample, scope=e.sample_scope,
-                  scope_zh=scope_zh, h=e.figure)
+        text = tr(
+            lang,
+            "effort.default",
+            levels=e.levels,
+            rate=e.rate,
+            n=e.sample,
+            scope=e.sample_scope,
+            scope_zh=scope_zh,
+            h=e.figure,
+        )
     elif e.scope == "video":
         text = tr(lang, "effort.video", raw=e.raw, h=e.figure)
     elif e.basis in ("provider", "third-party", "derived"):
@@ -242,9 +250,8 @@ def not_closable_reason(
         elif hours and ref in hours:
             reasons.append(tr(lang, "nc.heavy", title=title, h=hours[ref]))
     more = tr(lang, "nc.more", n=len(teachers) - 3) if len(teachers) > 3 else ""
-    reach = (
-        tr(lang, "nc.reach", level=reachable_level, target=target) if reachable_level else tr(lang, "nc.cannot")
-    )
+    reach = tr(lang, "nc.reach", level=reachable_level, target=target) if reachable_level else tr(lang, "nc.cannot")
     sep = "；" if lang == "zh" else "; "
-    return tr(lang, "nc.only", n=len(teachers), skill=name, target=target, reasons=sep.join(reasons), more=more,
-              reach=reach)
+    return tr(
+        lang, "nc.only", n=len(teachers), skill=name, target=target, reasons=sep.join(reasons), more=more, reach=reach
+    )

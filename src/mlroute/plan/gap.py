@@ -78,7 +78,13 @@ def compute_gaps(
         if req.level > have:
             w = req.weight * demand_factor(req.skill, demand)
             gaps[req.skill] = Gap(
-                req.skill, have, max(req.entry_level, have), req.level, round(w, 4), "role", req.weight >= MUST_WEIGHT,
+                req.skill,
+                have,
+                max(req.entry_level, have),
+                req.level,
+                round(w, 4),
+                "role",
+                req.weight >= MUST_WEIGHT,
                 req.weight,
             )
     for skill in interests:
@@ -86,9 +92,15 @@ def compute_gaps(
         w = INTEREST_WEIGHT * demand_factor(skill, demand)
         g = gaps.get(skill)
         if g is None:
-            if INTEREST_GROW_LEVEL > have:
+            if have < INTEREST_GROW_LEVEL:
                 gaps[skill] = Gap(
-                    skill, have, max(INTEREST_LEVEL, have), INTEREST_GROW_LEVEL, round(w, 4), "interest", False,
+                    skill,
+                    have,
+                    max(INTEREST_LEVEL, have),
+                    INTEREST_GROW_LEVEL,
+                    round(w, 4),
+                    "interest",
+                    False,
                     INTEREST_WEIGHT,
                 )
         else:  # a role requirement the person is also interested in: their niche

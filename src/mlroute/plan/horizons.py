@@ -103,8 +103,9 @@ def select_horizons(
     ready_covers = covers_for(gaps, "ready", current, best, act_levels, deadline)
     if deadline:
         bonus = {flagship: DEADLINE_VALUE_PER_LEVEL} if flagship else {}
-        problem = Problem(list(usable), ready_covers, current, list(fixed), budget, max_projects,
-                          capacity=capacity, bonus=bonus)
+        problem = Problem(
+            list(usable), ready_covers, current, list(fixed), budget, max_projects, capacity=capacity, bonus=bonus
+        )
     else:
         keep = [*fixed, *([flagship] if flagship else [])]
         problem = Problem(list(usable), ready_covers, current, keep, budget, max_projects, picks=list(picks))
@@ -112,22 +113,40 @@ def select_horizons(
     after_ready = _levels(current, ready.chosen, by_ref)
     for s, lvl in act_levels.items():
         after_ready[s] = max(after_ready.get(s, 0), lvl)
-    deferred = {
-        c.skill: ("ready", _cheapest(c, usable), c.value) for c in ready_covers if c.skill in ready.deferred
-    }
+    deferred = {c.skill: ("ready", _cheapest(c, usable), c.value) for c in ready_covers if c.skill in ready.deferred}
     if deadline:
-        return HorizonSelection(ready, None, ready_covers, [], after_ready, after_ready, best,
-                                best_candidates=tuple(by_ref), deferred=deferred)
+        return HorizonSelection(
+            ready,
+            None,
+            ready_covers,
+            [],
+            after_ready,
+            after_ready,
+            best,
+            best_candidates=tuple(by_ref),
+            deferred=deferred,
+        )
 
     rest = [c for c in usable if c.ref not in set(ready.chosen)]
     grow_covers = covers_for(gaps, "grow", after_ready, _best_levels(rest), {})
     money = sum(by_ref[r].price.usd for r in ready.chosen)
     projects = sum(1 for r in ready.chosen if by_ref[r].kind == "project")
-    grow_problem = Problem(rest, grow_covers, after_ready, [], max(0.0, budget - money), max(0, max_projects - projects))
+    grow_problem = Problem(
+        rest, grow_covers, after_ready, [], max(0.0, budget - money), max(0, max_projects - projects)
+    )
     grow = select(grow_problem, time_limit=time_limit, use_solver=use_solver)
     reached = _levels(after_ready, grow.chosen, by_ref)
     for c in grow_covers:
         if c.skill in grow.deferred:
             deferred[c.skill] = ("grow", _cheapest(c, rest), c.value)
-    return HorizonSelection(ready, grow, ready_covers, grow_covers, after_ready, reached, best,
-                            best_candidates=tuple(by_ref), deferred=deferred)
+    return HorizonSelection(
+        ready,
+        grow,
+        ready_covers,
+        grow_covers,
+        after_ready,
+        reached,
+        best,
+        best_candidates=tuple(by_ref),
+        deferred=deferred,
+    )

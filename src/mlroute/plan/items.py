@@ -57,6 +57,7 @@ def _alternatives(ref: str, main: tuple[str, int], ctx: ItemContext, plan_levels
             for s, lvl in sorted(alt.prereqs.items())
             if plan_levels.get(s, 0) < lvl
         ]
+        fields: tuple[tuple[str, object], ...]
         if missing:
             key, fields = "alt.needs", (("list", words.join(missing, ctx.lang)),)
         elif alt.hours > me.hours:
@@ -70,7 +71,9 @@ def _alternatives(ref: str, main: tuple[str, int], ctx: ItemContext, plan_levels
     return out
 
 
-def _resource_texts(ref: str, closes: list[str], advances: list[str], steps: dict, ctx: ItemContext, tasks: Mapping[str, Task]) -> str:
+def _resource_texts(
+    ref: str, closes: list[str], advances: list[str], steps: dict, ctx: ItemContext, tasks: Mapping[str, Task]
+) -> str:
     rid = ref.split(":", 1)[1]
     res = ctx.index.resources[rid]
     c = ctx.by_ref[ref]
@@ -207,7 +210,12 @@ def build_items(sched: Schedule, tasks: Sequence[Task], start: Mapping[str, int]
                 )
             ]
             why = explain.project_why(
-                c, closes, steps, ctx.flagship[1] if is_flag and ctx.flagship else None, ctx.index, ctx.lang,
+                c,
+                closes,
+                steps,
+                ctx.flagship[1] if is_flag and ctx.flagship else None,
+                ctx.index,
+                ctx.lang,
                 by_building,
             )
             items.append(

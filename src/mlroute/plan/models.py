@@ -118,7 +118,7 @@ class Plan:
     warnings: list[str]
     seed: int
     lang: str = "en"
-    eta_grow: Band = Band(0, 0, 0)
+    eta_grow: Band = field(default_factory=lambda: Band(0, 0, 0))
     assumed_skills: dict[str, int] = field(default_factory=dict)
     deferred: list[dict[str, Any]] = field(default_factory=list)  # deadline mode: items that do not fit
     deadline: dt.date | None = None

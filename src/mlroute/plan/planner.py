@@ -144,8 +144,19 @@ def make_plan(
     if pace is not None and pace <= 0:
         warnings.append(words.tr(lang, "warn.no_pace"))
         pace = None
-    inp = Inputs(profile, index, lang, done_refs, skipped_refs, set(done_refs) | set(skipped_refs), pace,
-                 pace_sigma, demand, seed, warnings)
+    inp = Inputs(
+        profile,
+        index,
+        lang,
+        done_refs,
+        skipped_refs,
+        set(done_refs) | set(skipped_refs),
+        pace,
+        pace_sigma,
+        demand,
+        seed,
+        warnings,
+    )
 
     stand = standing(profile, index, inp.finished, evidenced)
     current = stand.levels
@@ -158,15 +169,21 @@ def make_plan(
     actions, actions_left_out = applicable_actions(profile, route.id, index, inp.finished)
     act_levels = action_levels(actions)
     weekly = planned_capacity(capacity, pace)
-    candidates, excluded = build_candidates(profile, index, kind_defaults(index.kb.resources), inp.finished,
-                                            current, weekly(1))
+    candidates, excluded = build_candidates(
+        profile, index, kind_defaults(index.kb.resources), inp.finished, current, weekly(1)
+    )
     usable, unusable = reachable(candidates, current)
     by_ref: dict[str, Candidate] = {c.ref: c for c in usable}
     _include_warnings(inp, by_ref, excluded, unusable)
 
     excluded_text = {e.ref: e.text(lang) for e in excluded}
-    unavailable = {**excluded_text, **{r: words.tr(lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in
-                                                                               sorted(m.items()))) for r, m in unusable.items()}}
+    unavailable = {
+        **excluded_text,
+        **{
+            r: words.tr(lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in sorted(m.items())))
+            for r, m in unusable.items()
+        },
+    }
     done_projects = sum(1 for r in inp.finished if r.startswith("proj:"))
     project_cands = [c for c in usable if c.kind == "project"]
     flagship = None if done_projects else choose_flagship(project_cands, gaps, profile.interests, index, lang)
@@ -179,15 +196,25 @@ def make_plan(
         for s, lvl in by_ref[ref].teaches.items():
             fixed_levels[s] = max(fixed_levels.get(s, 0), lvl)
     teaches_all = {f"res:{r.id}": {t.skill: t.level for t in r.teaches} for r in index.kb.resources}
-    picks, missed = route_picks(route, teaches_all, set(by_ref), {g.skill: g.entry for g in gaps}, fixed_levels,
-                                inp.finished, unavailable)
+    picks, missed = route_picks(
+        route, teaches_all, set(by_ref), {g.skill: g.entry for g in gaps}, fixed_levels, inp.finished, unavailable
+    )
     slots = max(0, MAX_PROJECTS - done_projects)
 
     def choose(capacity_hours: float | None) -> HorizonSelection:
         return select_horizons(
-            usable, gaps, current, act_levels, fixed=forced, picks=[g.members for g in picks],
-            budget=profile.budget_usd, max_projects=slots, flagship=flagship.ref if flagship else None,
-            capacity=capacity_hours, time_limit=time_limit, use_solver=use_solver,
+            usable,
+            gaps,
+            current,
+            act_levels,
+            fixed=forced,
+            picks=[g.members for g in picks],
+            budget=profile.budget_usd,
+            max_projects=slots,
+            flagship=flagship.ref if flagship else None,
+            capacity=capacity_hours,
+            time_limit=time_limit,
+            use_solver=use_solver,
         )
 
     full = choose(None)
@@ -212,16 +239,41 @@ def make_plan(
 
     phase_ids = [ph.id for ph in route.phases]
     ctx = ItemContext(
-        index=index, lang=lang, by_ref=by_ref, usable=usable, gaps=gap_of, horizon_of=horizon_of,
-        final=sel.reached, after_ready=sel.after_ready, picks=picks,
+        index=index,
+        lang=lang,
+        by_ref=by_ref,
+        usable=usable,
+        gaps=gap_of,
+        horizon_of=horizon_of,
+        final=sel.reached,
+        after_ready=sel.after_ready,
+        picks=picks,
         flagship=(flagship.ref, flagship.reason) if flagship and flagship.ref in horizon_of else None,
-        route_name=route.name.get(lang), phase_ids=phase_ids, demand=demand, assumed=stand.assumed,
+        route_name=route.name.get(lang),
+        phase_ids=phase_ids,
+        demand=demand,
+        assumed=stand.assumed,
         employed=profile.has_employer,
     )
     items = build_items(sched, tasks + act_tasks, current, ctx)
     return assemble(
-        inp, stand, route, choice, gaps, sel, sched, items, excluded, unusable, actions_left_out, missed, deferred,
-        by, capacity, weekly, {c.ref: c.hours for c in usable},
+        inp,
+        stand,
+        route,
+        choice,
+        gaps,
+        sel,
+        sched,
+        items,
+        excluded,
+        unusable,
+        actions_left_out,
+        missed,
+        deferred,
+        by,
+        capacity,
+        weekly,
+        {c.ref: c.hours for c in usable},
     )
 
 
@@ -237,7 +289,9 @@ def _include_warnings(inp: Inputs, by_ref: Mapping[str, Candidate], excluded: li
             continue
         why = next((e.text(inp.lang) for e in excluded if e.ref == ref), None)
         if why is None and ref in unusable:
-            why = words.tr(inp.lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in sorted(unusable[ref].items())))
+            why = words.tr(
+                inp.lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in sorted(unusable[ref].items()))
+            )
         inp.warnings.append(words.tr(inp.lang, "warn.include", title=_title(ref, inp.index, inp.lang), why=why or "—"))
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from mlroute.kb.index import KBIndex
 from mlroute.kb.models import CareerAction
-from mlroute.plan import words
 from mlroute.plan.candidates import Candidate, Excluded
 from mlroute.plan.explain import flagship_reason, skill_name
 from mlroute.plan.gap import Gap

@@ -340,7 +340,13 @@ class _Packer:
             self.fill_week()
         placements = {}
         ready_last = max(
-            (w for ref, wk in self.alloc.items() if self.by_ref[ref].horizon == "ready" for w, v in wk.items() if v > 0),
+            (
+                w
+                for ref, wk in self.alloc.items()
+                if self.by_ref[ref].horizon == "ready"
+                for w, v in wk.items()
+                if v > 0
+            ),
             default=1,
         )
         for i, ref in enumerate(self.order):

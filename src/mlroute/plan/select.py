@@ -247,7 +247,11 @@ def greedy(problem: Problem) -> set[str]:
                     break
     musts = [i for i, c in enumerate(problem.covers) if c.must]
     single = sorted(
-        (problem.covers[i] for i in musts if len(problem.teaching(problem.covers[i].skill, problem.covers[i].level)) == 1),
+        (
+            problem.covers[i]
+            for i in musts
+            if len(problem.teaching(problem.covers[i].skill, problem.covers[i].level)) == 1
+        ),
         key=lambda c: (-c.weight, c.skill),
     )
     for cov in single:
@@ -255,8 +259,12 @@ def greedy(problem: Problem) -> set[str]:
             take(problem.teaching(cov.skill, cov.level)[0])
     # Project slots are scarce: first spend them on the must-haves only building can close.
     only_built = [
-        i for i in musts
-        if all(problem.cands[t].kind == "project" for t in problem.teaching(problem.covers[i].skill, problem.covers[i].level))
+        i
+        for i in musts
+        if all(
+            problem.cands[t].kind == "project"
+            for t in problem.teaching(problem.covers[i].skill, problem.covers[i].level)
+        )
     ]
     while problem.projects(chosen) < problem.max_projects:
         open_built = {i for i in only_built if not _satisfied(lv, problem.covers[i])}

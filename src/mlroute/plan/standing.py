@@ -46,8 +46,11 @@ def standing(
 ) -> Standing:
     """``evidenced`` are levels earned in quizzes: they count as stated."""
     stated = {**dict(profile.skills), **dict(evidenced or {})}
-    assumed = {s: lvl for s, lvl in assumed_levels(profile.background, profile.years_experience, stated).items()
-               if s in index.skills}
+    assumed = {
+        s: lvl
+        for s, lvl in assumed_levels(profile.background, profile.years_experience, stated).items()
+        if s in index.skills
+    }
     levels = {**assumed, **stated}
     for ref in sorted(finished):
         for s, lvl in taught(ref, index).items():

@@ -90,6 +90,7 @@ def item_tasks(
             if teachers and all(by_ref[r].kind == "project" for r in teachers):
                 return True
         return False
+
     rank = kb_rank(index)
     tasks: list[Task] = []
     missing: list[tuple[str, str, int]] = []

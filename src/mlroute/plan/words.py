@@ -16,7 +16,10 @@ T: dict[str, tuple[str, str]] = {
     "effort.provider": ("{h:g} h, the provider's figure ({stated})", "{h:g} 小时，提供方给出的数字"),
     "effort.provider_plain": ("{h:g} h, the provider's figure", "{h:g} 小时，提供方给出的数字"),
     "effort.third-party": ("{h:g} h, a third-party figure ({stated})", "{h:g} 小时，来自第三方（评测或学习者）的数字"),
-    "effort.derived": ("{h:g} h, derived from the provider's structure ({stated})", "{h:g} 小时，由提供方的课程结构推算"),
+    "effort.derived": (
+        "{h:g} h, derived from the provider's structure ({stated})",
+        "{h:g} 小时，由提供方的课程结构推算",
+    ),
     "effort.video": (
         "{raw:g} h of recorded lectures; an hour of lecture takes about three hours of study with its exercises "
         "(the US credit-hour rule), so {h:g} h",
@@ -25,8 +28,8 @@ T: dict[str, tuple[str, str]] = {
     "effort.default": (
         "no effort figure is known, so it is sized by what it teaches: {levels} levels × {rate:g} h per level "
         "(the median of the {n} {scope} with a figure) = {h:g} h",
-        "没有公开的学时数字，因此按其所教内容估算：{levels} 个等级 × 每级 {rate:g} 小时（知识库中 {n} 个有学时数字的{scope_zh}的中位数）"
-        "= {h:g} 小时",
+        "没有公开的学时数字，因此按其所教内容估算：{levels} 个等级 × 每级 {rate:g} 小时"
+        "（知识库中 {n} 个有学时数字的{scope_zh}的中位数）= {h:g} 小时",
     ),
     "effort.known": (
         "you already have {pct} of what it teaches, so {h:g} h are planned: skim what you know",
@@ -101,7 +104,10 @@ T: dict[str, tuple[str, str]] = {
     ),
     "proj.size": ("a {size} project", "一个{size}项目"),
     "proj.interest": ("in {domain}, one of your interests", "属于{domain}，是你感兴趣的方向"),
-    "proj.exercises": ("in {domain}, exercising {list}, which you are interested in", "属于{domain}，会用到你感兴趣的{list}"),
+    "proj.exercises": (
+        "in {domain}, exercising {list}, which you are interested in",
+        "属于{domain}，会用到你感兴趣的{list}",
+    ),
     "proj.linked": ("in {domain}, linked to your interests", "属于{domain}，与你的兴趣相关"),
     "proj.no_match": (
         "in {domain} (no project in the knowledge base matches your interests more closely)",
@@ -124,7 +130,10 @@ T: dict[str, tuple[str, str]] = {
     # career actions
     "act.when.start": ("at the start, because it shapes everything after it", "开始时，因为它决定之后的一切"),
     "act.when.foundations": ("early, while the foundations are laid", "早期，与打基础同步"),
-    "act.when.core": ("once the core ML learning is done, when you can contribute", "核心机器学习内容学完、能做出贡献之后"),
+    "act.when.core": (
+        "once the core ML learning is done, when you can contribute",
+        "核心机器学习内容学完、能做出贡献之后",
+    ),
     "act.when.specialise": ("while you specialise, alongside your portfolio project", "专攻阶段，与作品集项目同步"),
     "act.when.before-applying": (
         "just before you apply, once your skills and portfolio are ready",
@@ -143,7 +152,10 @@ T: dict[str, tuple[str, str]] = {
         "Done at work, in working hours (about {h:g} h of work time); none of it comes out of your study time.",
         "在工作中、利用工作时间完成（约 {h:g} 小时工作时间），不占用你的学习时间。",
     ),
-    "act.effort": ("Effort: {h:g} h of your study time, estimated ({basis}).", "工作量：约 {h:g} 小时学习时间（估计）。"),
+    "act.effort": (
+        "Effort: {h:g} h of your study time, estimated ({basis}).",
+        "工作量：约 {h:g} 小时学习时间（估计）。",
+    ),
     # gaps that cannot be closed
     "nc.budget": (
         "Within your budget the plan cannot pay for {skill} together with everything else it needs; raise "
@@ -160,7 +172,10 @@ T: dict[str, tuple[str, str]] = {
         "只有 {n} 项内容能把{skill}教到{target}级：{reasons}{more}；{reach}。",
     ),
     "nc.excluded": ("{title} is {why}", "{title}：{why}"),
-    "nc.needs": ("{title} needs {list}, which nothing in your languages and budget teaches", "{title}需要{list}，而在你的语言和预算范围内没有内容能教"),
+    "nc.needs": (
+        "{title} needs {list}, which nothing in your languages and budget teaches",
+        "{title}需要{list}，而在你的语言和预算范围内没有内容能教",
+    ),
     "nc.slots": (
         "{title} is a project, and the plan already holds three (one deep project says more than many)",
         "{title}是一个项目，而计划中已有三个项目（一个深入的项目比许多项目更有说服力）",
@@ -180,7 +195,10 @@ T: dict[str, tuple[str, str]] = {
     ),
     "excluded.prefs": ("excluded in your preferences", "已在偏好中排除"),
     "excluded.lang": ("only in {langs}", "仅有{langs}版本"),
-    "excluded.budget": ("costs ${usd:g}, over your budget of ${budget:g}", "费用 {usd:g} 美元，超出你 {budget:g} 美元的预算"),
+    "excluded.budget": (
+        "costs ${usd:g}, over your budget of ${budget:g}",
+        "费用 {usd:g} 美元，超出你 {budget:g} 美元的预算",
+    ),
     "excluded.route": ("not part of the {route}", "不属于{route}"),
     "excluded.background": ("for {list} backgrounds", "适用于{list}背景"),
     "excluded.employer": (
@@ -207,7 +225,10 @@ T: dict[str, tuple[str, str]] = {
         "programming first, then data, maths and ML",
         "你还不会编程（编程最高水平 {prog}/4），所以计划从零开始：先学编程，再学数据、数学和机器学习",
     ),
-    "route.background": ("your background ({background}) is what the {route} starts from", "你的背景（{background}）正是{route}的起点"),
+    "route.background": (
+        "your background ({background}) is what the {route} starts from",
+        "你的背景（{background}）正是{route}的起点",
+    ),
     "route.side": (
         "you already have {software} of the role's software levels and {data} of its data and maths levels, so "
         "the {route} builds on your stronger side",
@@ -218,13 +239,22 @@ T: dict[str, tuple[str, str]] = {
         "No study time logged yet, so the ETA uses your stated hours per week.",
         "尚未记录学习时间，因此预计时间按你填写的每周学习时长计算。",
     ),
-    "warn.include": ("{title} is on your include list but cannot be planned: {why}.", "{title}在你的必选清单中，但无法安排：{why}。"),
+    "warn.include": (
+        "{title} is on your include list but cannot be planned: {why}.",
+        "{title}在你的必选清单中，但无法安排：{why}。",
+    ),
     "warn.no_project": (
         "No portfolio project in the knowledge base fits your languages and current levels yet.",
         "知识库中暂时没有适合你的语言和当前水平的作品集项目。",
     ),
-    "warn.prereq": ("{title} needs {skill} {level}, which no planned item teaches.", "{title}需要{skill} {level}级，但计划中没有内容教授。"),
-    "warn.relaxed": ("{title} starts before its prerequisites {list} are covered.", "{title}在先修内容{list}完成之前就开始了。"),
+    "warn.prereq": (
+        "{title} needs {skill} {level}, which no planned item teaches.",
+        "{title}需要{skill} {level}级，但计划中没有内容教授。",
+    ),
+    "warn.relaxed": (
+        "{title} starts before its prerequisites {list} are covered.",
+        "{title}在先修内容{list}完成之前就开始了。",
+    ),
     "warn.by_late": (
         "Even the smallest plan runs past {date}: what fits is scheduled and the rest deferred.",
         "即使是最精简的计划也会超过{date}：能放下的内容已安排，其余延后。",
@@ -233,7 +263,10 @@ T: dict[str, tuple[str, str]] = {
         "does not fit before {date}; it would close {list}",
         "在{date}之前放不下；它本可以补齐{list}",
     ),
-    "deferred.gap": ("{skill} stays at {current} of {target} by {date}", "到{date}为止，{skill}停留在{target}级中的{current}级"),
+    "deferred.gap": (
+        "{skill} stays at {current} of {target} by {date}",
+        "到{date}为止，{skill}停留在{target}级中的{current}级",
+    ),
     "assumed.note": (
         "Assumed from your background ({background}, {years:g} years), since your profile does not say: {list}. "
         "Set them in your profile if they are wrong.",

@@ -24,6 +24,7 @@ BACKGROUND_LABELS = {
     "other": "something else",
 }
 
+
 def next_monday(today: dt.date) -> dt.date:
     """The default start: the coming Monday (today, if today is a Monday)."""
     return today + dt.timedelta(days=(7 - today.weekday()) % 7)
