@@ -13,11 +13,11 @@ breaks ties and steers the choice — the plan's hours are always the real ones:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mlroute.kb.index import KBIndex
-from mlroute.kb.models import Project, Resource
+from mlroute.kb.models import Project, Resource, SkillLevel
 from mlroute.plan import words
 from mlroute.plan.effort import Defaults, Effort, Price, project_effort, resource_effort, resource_price
 from mlroute.profile.models import Profile
@@ -71,7 +71,7 @@ def lang_ok(res_langs: list[str], person: list[str]) -> bool:
     return any(code.lower().split("-")[0] in mine for code in res_langs)
 
 
-def _levels(items: list) -> dict[str, int]:
+def _levels(items: Sequence[SkillLevel]) -> dict[str, int]:
     out: dict[str, int] = {}
     for sl in items:
         out[sl.skill] = max(out.get(sl.skill, 0), sl.level)

@@ -52,7 +52,9 @@ def fit_deadline(
     actions: Sequence[CareerAction],
     weekly: Callable[[int], float],
     core: int,
-) -> tuple[HorizonSelection, dict[str, str], list[Task], list[Task], Schedule, list[dict[str, Any]], list]:
+) -> tuple[
+    HorizonSelection, dict[str, str], list[Task], list[Task], Schedule, list[dict[str, Any]], list[tuple[str, str, int]]
+]:
     start = inp.profile.start_date
     if start is None:
         raise UserError("A deadline needs a start date.", hint="Add start_date to your profile.")
@@ -64,7 +66,7 @@ def fit_deadline(
     sel = full
     tasks: list[Task] = []
     sched: Schedule | None = None
-    missing: list = []
+    missing: list[tuple[str, str, int]] = []
     for _ in range(MAX_ROUNDS):
         sel = choose(max(budget, 0.0))
         chosen = {r: "ready" for r in sel.ready.chosen}

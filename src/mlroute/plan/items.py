@@ -46,7 +46,9 @@ def endorsed_by(by: str, lang: str) -> str:
     return by
 
 
-def _alternatives(ref: str, main: tuple[str, int], ctx: ItemContext, plan_levels: Mapping[str, int]) -> list:
+def _alternatives(
+    ref: str, main: tuple[str, int], ctx: ItemContext, plan_levels: Mapping[str, int]
+) -> list[explain.Alternative]:
     me = ctx.by_ref[ref]
     skill, level = main
     alts = [c for c in ctx.usable if c.ref != ref and c.kind == "resource" and c.teaches.get(skill, 0) >= level]
@@ -72,7 +74,12 @@ def _alternatives(ref: str, main: tuple[str, int], ctx: ItemContext, plan_levels
 
 
 def _resource_texts(
-    ref: str, closes: list[str], advances: list[str], steps: dict, ctx: ItemContext, tasks: Mapping[str, Task]
+    ref: str,
+    closes: list[str],
+    advances: list[str],
+    steps: dict[str, tuple[int, int]],
+    ctx: ItemContext,
+    tasks: Mapping[str, Task],
 ) -> str:
     rid = ref.split(":", 1)[1]
     res = ctx.index.resources[rid]

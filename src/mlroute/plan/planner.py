@@ -11,14 +11,14 @@ from ``seed``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.kb.index import KBIndex
 from mlroute.plan import words
 from mlroute.plan.assemble import assemble
-from mlroute.plan.candidates import Candidate, build_candidates, reachable
+from mlroute.plan.candidates import Candidate, Excluded, build_candidates, reachable
 from mlroute.plan.deadline import fit_deadline
 from mlroute.plan.effort import kind_defaults
 from mlroute.plan.forecast import planned_capacity
@@ -283,7 +283,12 @@ def _title(ref: str, index: KBIndex, lang: str) -> str:
     return item_title(ref, index, lang)
 
 
-def _include_warnings(inp: Inputs, by_ref: Mapping[str, Candidate], excluded: list, unusable: Mapping) -> None:
+def _include_warnings(
+    inp: Inputs,
+    by_ref: Mapping[str, Candidate],
+    excluded: Sequence[Excluded],
+    unusable: Mapping[str, Mapping[str, int]],
+) -> None:
     for ref in inp.profile.preferences.include:
         if ref.startswith("act:") or ref in inp.finished or ref in by_ref:
             continue

@@ -70,7 +70,7 @@ def choose_flagship(
         return None
     gap_weight = {g.skill: g.weight for g in gaps}
 
-    def key(c: Candidate) -> tuple:
+    def key(c: Candidate) -> tuple[int, int, float, float, str]:
         proj = index.projects[c.ref.split(":", 1)[1]]
         match = interest_match(proj.domain, c.teaches, interests, index)
         relevance = sum(gap_weight.get(s, 0.0) for s in c.teaches)
