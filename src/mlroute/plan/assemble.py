@@ -5,23 +5,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mlroute.kb.models import Route
 from mlroute.plan import explain, words
-from mlroute.plan.candidates import Excluded
 from mlroute.plan.effort import SIGMA
 from mlroute.plan.forecast import AVAILABILITY_MEAN, Band, Forecast, model_description, simulate
 from mlroute.plan.gap import Gap
 from mlroute.plan.horizons import HorizonSelection
 from mlroute.plan.models import Milestone, Plan, PlanItem
 from mlroute.plan.portfolio import MAX_PROJECTS
-from mlroute.plan.route import MissedPick, RouteChoice, core_phase
+from mlroute.plan.route import core_phase
+from mlroute.plan.run import Inputs, Run
 from mlroute.plan.schedule import Schedule
 from mlroute.plan.standing import Standing
-
-if TYPE_CHECKING:
-    from mlroute.plan.planner import Inputs
 
 ANCHOR_PHASE = {
     "start": "first",
@@ -258,44 +255,76 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
 
 
 def assemble(
-    inp: Inputs,
-    stand: Standing,
-    route: Route,
-    choice: RouteChoice,
-    gaps: Sequence[Gap],
+    run: Run,
     sel: HorizonSelection,
     sched: Schedule,
     items: list[PlanItem],
-    excluded: Sequence[Excluded],
-    unusable: Mapping[str, Mapping[str, int]],
-    actions_left_out: Sequence[Excluded],
-    missed: Sequence[MissedPick],
     deferred: list[dict[str, Any]],
     by: dt.date | None,
-    capacity: Callable[[int], float],
-    weekly: Callable[[int], float],
-    hours: Mapping[str, float],
 ) -> Plan:
-    lang, index, profile = inp.lang, inp.index, inp.profile
+    """The plan document's model from the run's results: forecast, milestones, gaps, phases and what was left."""
+    inp, route, lang = run.inp, run.route, run.inp.lang
     items = _assign_action_phases(items, route)
-    fc = _forecast(inp, items, route, capacity)
-    gap_of = {g.skill: g for g in gaps}
-    milestones = _milestones(inp, items, route, fc, stand.levels, gap_of)
-    excluded_text = {e.ref: e.text(lang) for e in excluded}
-    gap_rows, not_closable = _gap_rows(inp, gaps, sel, items, stand, excluded_text, unusable, hours)
-    warnings = list(inp.warnings)
-    for m in missed:
+    fc = _forecast(inp, items, route, run.capacity)
+    excluded_text = {e.ref: e.text(lang) for e in run.excluded}
+    hours = {c.ref: c.hours for c in run.usable}
+    gap_rows, not_closable = _gap_rows(inp, run.gaps, sel, items, run.stand, excluded_text, run.unusable, hours)
+    weeks = [dataclasses.replace(w, capacity=run.capacity(w.week), planned=w.capacity) for w in sched.weeks]
+    return Plan(
+        profile=_profile(run),
+        kb_version=inp.index.kb.meta.version,
+        start_date=inp.profile.start_date,
+        route=route.id,
+        route_name=route.name.get(lang),
+        route_reason=run.choice.reason(lang),
+        phases=_phases(inp, items, route),
+        items=items,
+        weeks=weeks,
+        milestones=_milestones(inp, items, route, fc, run.current, run.gap_of),
+        gaps=gap_rows,
+        not_closable=not_closable,
+        eta=fc.milestones["ready"],
+        optimality=_optimality(sel),
+        pacing=_pacing(run, fc),
+        left_out=_left_out(run),
+        done=inp.done,
+        skipped=inp.skipped,
+        warnings=[*inp.warnings, *_missed(run)],
+        seed=inp.seed,
+        lang=lang,
+        eta_grow=fc.milestones["grow"],
+        assumed_skills=dict(run.stand.assumed),
+        deferred=deferred,
+        deadline=by,
+        readiness={"must_have_coverage": _coverage(run.gaps, sel.after_ready)} if by else {},
+        demand_moves=_demand_moves(run.gaps, inp.demand, inp),
+    )
+
+
+def _profile(run: Run) -> dict[str, Any]:
+    data = run.inp.profile.model_dump(mode="json")
+    data["target_role_name"] = run.inp.index.roles[run.inp.profile.target_role].name.get(run.inp.lang)
+    data["levels_used"] = dict(sorted(run.current.items()))
+    return data
+
+
+def _missed(run: Run) -> list[str]:
+    lang, index = run.inp.lang, run.inp.index
+    out = []
+    for m in run.missed:
         titles = words.join([explain.item_title(f"res:{r}", index, lang) for r in m.pick.one_of], lang)
-        phase = next((ph.name.get(lang) for ph in route.phases if ph.id == m.phase), m.phase)
-        warnings.append(
-            words.tr(lang, "pick.missed", titles=titles, phase=phase, why=words.join(list(m.reasons), lang))
-        )
-    left_out = [
-        {"id": e.ref, "reason": e.text(lang)}
-        for e in excluded
-        if e.ref.startswith("proj:") or e.ref in set(profile.preferences.exclude)
-    ]
-    left_out += [{"id": e.ref, "reason": e.text(lang)} for e in actions_left_out]
+        phase = next((ph.name.get(lang) for ph in run.route.phases if ph.id == m.phase), m.phase)
+        out.append(words.tr(lang, "pick.missed", titles=titles, phase=phase, why=words.join(list(m.reasons), lang)))
+    return out
+
+
+def _left_out(run: Run) -> list[dict[str, str]]:
+    lang, exclude = run.inp.lang, set(run.inp.profile.preferences.exclude)
+    out = [{"id": e.ref, "reason": e.text(lang)} for e in run.excluded if e.ref.startswith("proj:") or e.ref in exclude]
+    return out + [{"id": e.ref, "reason": e.text(lang)} for e in run.actions_left_out]
+
+
+def _pacing(run: Run, fc: Forecast) -> dict[str, Any]:
     pacing = model_description()
     pacing.update(
         {
@@ -303,44 +332,12 @@ def assemble(
             "basis": fc.basis,
             "weekly_hours": fc.weekly_hours,
             "expected_weekly_hours": fc.expected_weekly_hours,
-            "planned_weekly_hours": round(weekly(1), 2),
-            "planned_share": round(AVAILABILITY_MEAN, 3) if inp.pace is None else 1.0,
-            "seed": inp.seed,
+            "planned_weekly_hours": round(run.weekly(1), 2),
+            "planned_share": round(AVAILABILITY_MEAN, 3) if run.inp.pace is None else 1.0,
+            "seed": run.inp.seed,
         }
     )
-    data = profile.model_dump(mode="json")
-    data["target_role_name"] = index.roles[profile.target_role].name.get(lang)
-    data["levels_used"] = dict(sorted(stand.levels.items()))
-    ready_cov = _coverage(gaps, sel.after_ready)
-    return Plan(
-        profile=data,
-        kb_version=index.kb.meta.version,
-        start_date=profile.start_date,
-        route=route.id,
-        route_name=route.name.get(lang),
-        route_reason=choice.reason(lang),
-        phases=_phases(inp, items, route),
-        items=items,
-        weeks=[dataclasses.replace(w, capacity=capacity(w.week), planned=w.capacity) for w in sched.weeks],
-        milestones=milestones,
-        gaps=gap_rows,
-        not_closable=not_closable,
-        eta=fc.milestones["ready"],
-        optimality=_optimality(sel),
-        pacing=pacing,
-        left_out=left_out,
-        done=inp.done,
-        skipped=inp.skipped,
-        warnings=warnings,
-        seed=inp.seed,
-        lang=lang,
-        eta_grow=fc.milestones["grow"],
-        assumed_skills=dict(stand.assumed),
-        deferred=deferred,
-        deadline=by,
-        readiness={"must_have_coverage": ready_cov} if by else {},
-        demand_moves=_demand_moves(gaps, inp.demand, inp),
-    )
+    return pacing
 
 
 def _coverage(gaps: Sequence[Gap], levels: Mapping[str, int]) -> float:

@@ -10,20 +10,16 @@ so no item of the plan ends after the date. Keep-growing items are not scheduled
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from mlroute.errors import UserError
-from mlroute.kb.models import CareerAction, Route
 from mlroute.plan import explain, words
-from mlroute.plan.candidates import Candidate
-from mlroute.plan.gap import Gap
 from mlroute.plan.horizons import HorizonSelection
+from mlroute.plan.route import core_phase
+from mlroute.plan.run import Run
 from mlroute.plan.schedule import Schedule, Task, schedule
 from mlroute.plan.tasks import action_tasks, item_tasks, study_hours
-
-if TYPE_CHECKING:
-    from mlroute.plan.planner import Inputs
 
 MAX_ROUNDS = 8
 
@@ -40,76 +36,63 @@ def last_week(start: dt.date, by: dt.date) -> int:
 
 
 def fit_deadline(
-    inp: Inputs,
-    by: dt.date,
-    full: HorizonSelection,
-    choose: Callable[[float | None], HorizonSelection],
-    horizon_of: Mapping[str, str],
-    by_ref: Mapping[str, Candidate],
-    current: Mapping[str, int],
-    gap_of: Mapping[str, Gap],
-    route: Route,
-    actions: Sequence[CareerAction],
-    weekly: Callable[[int], float],
-    core: int,
-) -> tuple[
-    HorizonSelection, dict[str, str], list[Task], list[Task], Schedule, list[dict[str, Any]], list[tuple[str, str, int]]
-]:
+    run: Run, by: dt.date, full: HorizonSelection, choose: Callable[[float | None], HorizonSelection]
+) -> tuple[HorizonSelection, dict[str, str], list[Task], Schedule, list[dict[str, Any]]]:
+    """The selection, horizons, tasks and schedule of the best plan that fits before ``by``, and what it defers."""
+    inp = run.inp
     start = inp.profile.start_date
     if start is None:
         raise UserError("A deadline needs a start date.", hint="Add start_date to your profile.")
     end = last_week(start, by)
-    available = sum(weekly(w) for w in range(1, end + 1))
-    kept_actions = [a for a in actions if a.phase != "job-search"]
     employed = inp.profile.has_employer
-    budget = available - sum(study_hours(a, employed) for a in kept_actions)
-    sel = full
+    kept_actions = [a for a in run.actions if a.phase != "job-search"]
+    budget = sum(run.weekly(w) for w in range(1, end + 1)) - sum(study_hours(a, employed) for a in kept_actions)
+    core = core_phase(run.route)
+    acts = action_tasks(kept_actions, inp.index, employed)
     tasks: list[Task] = []
-    sched: Schedule | None = None
-    missing: list[tuple[str, str, int]] = []
+    sel, sched = full, schedule([], run.current, run.weekly, core)
     for _ in range(MAX_ROUNDS):
         sel = choose(max(budget, 0.0))
         chosen = {r: "ready" for r in sel.ready.chosen}
-        tasks, missing = item_tasks(chosen, by_ref, current, gap_of, full.best, route, inp.index)
-        acts = action_tasks(kept_actions, inp.index, employed)
-        sched = schedule(tasks + acts, current, weekly, core)
+        tasks, _missing = item_tasks(chosen, run.by_ref, run.current, run.gap_of, full.best, run.route, inp.index)
+        sched = schedule(tasks + acts, run.current, run.weekly, core)
         spill = sum(h for p in sched.placements.values() for w, h in p.hours_by_week.items() if w > end)
         if spill <= 0 or budget <= 0:
             break
         budget -= spill
-    assert sched is not None
     late = {r for r, p in sched.placements.items() if p.week_end > end}
-    if late:
-        tasks = [t for t in tasks if t.ref not in late]
-        acts = [t for t in action_tasks(kept_actions, inp.index, employed) if t.ref not in late]
-        sched = schedule(tasks + acts, current, weekly, core)
-        late |= {r for r, p in sched.placements.items() if p.week_end > end}
+    while late:  # whatever still ends after the date is deferred, and the rest rescheduled without it
         tasks = [t for t in tasks if t.ref not in late]
         acts = [t for t in acts if t.ref not in late]
-        sched = schedule(tasks + acts, current, weekly, core)
-    else:
-        acts = action_tasks(kept_actions, inp.index, employed)
+        sched = schedule(tasks + acts, run.current, run.weekly, core)
+        late = {r for r, p in sched.placements.items() if p.week_end > end}
     kept = {t.ref for t in tasks + acts}
-    levels = dict(current)
+    levels = dict(run.current)
     for t in tasks + acts:
         for s, lvl in t.teaches.items():
             levels[s] = max(levels.get(s, 0), lvl)
-    sel.after_ready = levels
-    sel.reached = dict(levels)
-    date = by.isoformat()
-    deferred: list[dict[str, Any]] = []
-    for ref in [*full.ready.chosen, *(f"act:{a.id}" for a in actions)]:
+    sel.after_ready, sel.reached = levels, dict(levels)
+    deferred = _deferred(run, by, full, kept)
+    if not kept:
+        inp.warnings.append(words.tr(inp.lang, "warn.by_late", date=by.isoformat()))
+    return sel, {t.ref: "ready" for t in tasks}, tasks + acts, sched, deferred
+
+
+def _deferred(run: Run, by: dt.date, full: HorizonSelection, kept: set[str]) -> list[dict[str, Any]]:
+    inp, gap_of = run.inp, run.gap_of
+    out: list[dict[str, Any]] = []
+    for ref in [*full.ready.chosen, *(f"act:{a.id}" for a in run.actions)]:
         if ref in kept:
             continue
-        teaches = by_ref[ref].teaches if ref in by_ref else {}
+        teaches = run.by_ref[ref].teaches if ref in run.by_ref else {}
         closes = [explain.skill_name(s, inp.index, inp.lang) for s in teaches if s in gap_of]
-        deferred.append(
+        out.append(
             {
                 "id": ref,
                 "title": explain.item_title(ref, inp.index, inp.lang),
-                "reason": words.tr(inp.lang, "deferred.item", date=date, list=words.join(closes, inp.lang) or "—"),
+                "reason": words.tr(
+                    inp.lang, "deferred.item", date=by.isoformat(), list=words.join(closes, inp.lang) or "—"
+                ),
             }
         )
-    if not kept and inp.warnings is not None:
-        inp.warnings.append(words.tr(inp.lang, "warn.by_late", date=date))
-    return sel, {t.ref: "ready" for t in tasks}, tasks, acts, sched, deferred, missing
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from mlroute.kb.index import KBIndex
 from mlroute.plan import explain, words
@@ -116,130 +117,140 @@ def _resource_texts(
     )
 
 
+@dataclass
+class Step:
+    """One item at its place in the schedule: what it raises, from which level, and which gaps that closes."""
+
+    ref: str
+    task: Task
+    horizon: str
+    steps: dict[str, tuple[int, int]]
+    closes: list[str]
+    advances: list[str]
+    common: dict[str, Any]
+
+
 def build_items(sched: Schedule, tasks: Sequence[Task], start: Mapping[str, int], ctx: ItemContext) -> list[PlanItem]:
     """Items in completion order with their reasons, and levels counted from what the plan has reached."""
     task_of = {t.ref: t for t in tasks}
     levels = dict(start)
     items: list[PlanItem] = []
     for ref in sched.order:
-        p = sched.placements[ref]
-        t = task_of[ref]
-        horizon = ctx.horizon_of.get(ref, "ready")
-        steps = {s: (levels.get(s, 0), lvl) for s, lvl in t.teaches.items() if lvl > levels.get(s, 0)}
-        closes, advances = [], []
-        for s in sorted(steps, key=lambda s: (-ctx.gaps[s].weight if s in ctx.gaps else 0, s)):
-            g = ctx.gaps.get(s)
-            if g is None:
-                continue
-            wanted = g.target_in(horizon)
-            target = min(wanted, max(ctx.final.get(s, 0), g.current))
-            if wanted > steps[s][0] and steps[s][1] >= target:
-                closes.append(s)
-            else:
-                advances.append(s)
-        skills = [{"skill": s, "from": a, "to": b} for s, (a, b) in sorted(steps.items())]
-        for s, (_, b) in steps.items():
+        step = _step(ref, sched, task_of, levels, ctx)
+        for s, (_, b) in step.steps.items():
             levels[s] = b
-        prefix, _, rid = ref.partition(":")
-        depends = sorted(
-            {
-                other
-                for other in sched.order[: p.order]
-                if any(task_of[other].teaches.get(s, 0) >= lvl for s, lvl in {**t.soft, **t.hard}.items())
-            }
-        )
-        common = dict(
-            id=ref,
-            week_start=p.week_start,
-            week_end=p.week_end,
-            closes=closes,
-            skills=skills,
-            order=p.order,
-            hours_by_week=p.hours_by_week,
-            horizon=horizon,
-            title=explain.item_title(ref, ctx.index, ctx.lang),
-            title_en=explain.item_title(ref, ctx.index, "en"),
-        )
+        prefix = ref.partition(":")[0]
         if prefix == "act":
-            act = ctx.index.career_actions[rid]
-            hours = study_hours(act, ctx.employed)
-            why = explain.action_why(act, closes, steps, ctx.route_name, ctx.index, ctx.lang, hours)
-            items.append(
-                PlanItem(
-                    **common,  # type: ignore[arg-type]
-                    kind="career_action",
-                    title_zh=act.title.zh,
-                    hours=hours,
-                    work_hours=act.hours - hours,
-                    why=why,
-                    effort_basis="estimate",
-                    effort_sigma=SIGMA["estimate"],
-                    depends_on=[a for a in t.after if a in sched.placements],
-                    when=act.phase,
-                    requires_employer=hours == 0 and act.hours > 0,
-                )
-            )
-            continue
-        c = ctx.by_ref[ref]
-        phase_id = None if horizon == "grow" else _phase_id(t, ctx)
-        if prefix == "res":
-            res = ctx.index.resources[rid]
-            why = _resource_texts(ref, closes, advances, steps, ctx, {o: task_of[o] for o in sched.order})
-            if p.relaxed:
-                why += " " + words.tr(ctx.lang, "why.relaxed", list=", ".join(p.relaxed))
-            why += _demand_text(closes, ctx)
-            items.append(
-                PlanItem(
-                    **common,  # type: ignore[arg-type]
-                    kind="resource",
-                    title_zh=res.title_zh,
-                    hours=c.hours,
-                    why=why,
-                    phase=phase_id,
-                    url=str(res.url),
-                    provider=res.provider,
-                    cost_usd=c.price.usd,
-                    effort_basis=c.effort.basis,
-                    effort_sigma=c.effort.sigma,
-                    depends_on=depends,
-                    endorsed_by=[e.by for e in res.endorsements],
-                )
-            )
+            items.append(_action_item(step, sched, ctx))
+        elif prefix == "res":
+            items.append(_resource_item(step, sched, task_of, ctx))
         else:
-            proj = ctx.index.projects[rid]
-            is_flag = ctx.flagship is not None and ctx.flagship[0] == ref
-            by_building = [
-                s
-                for s in closes
-                if not any(
-                    o.kind == "resource" and o.teaches.get(s, 0) >= min(ctx.gaps[s].full, c.teaches[s])
-                    for o in ctx.usable
-                )
-            ]
-            why = explain.project_why(
-                c,
-                closes,
-                steps,
-                ctx.flagship[1] if is_flag and ctx.flagship else None,
-                ctx.index,
-                ctx.lang,
-                by_building,
-            )
-            items.append(
-                PlanItem(
-                    **common,  # type: ignore[arg-type]
-                    kind="project",
-                    title_zh=proj.title.zh,
-                    hours=c.hours,
-                    why=why,
-                    phase=phase_id,
-                    effort_basis="estimate",
-                    effort_sigma=c.effort.sigma,
-                    depends_on=depends,
-                    flagship=is_flag,
-                )
-            )
+            items.append(_project_item(step, ctx))
     return items
+
+
+def _step(ref: str, sched: Schedule, task_of: Mapping[str, Task], levels: Mapping[str, int], ctx: ItemContext) -> Step:
+    p = sched.placements[ref]
+    t = task_of[ref]
+    horizon = ctx.horizon_of.get(ref, "ready")
+    steps = {s: (levels.get(s, 0), lvl) for s, lvl in t.teaches.items() if lvl > levels.get(s, 0)}
+    closes: list[str] = []
+    advances: list[str] = []
+    for s in sorted(steps, key=lambda s: (-ctx.gaps[s].weight if s in ctx.gaps else 0, s)):
+        g = ctx.gaps.get(s)
+        if g is None:
+            continue
+        wanted = g.target_in(horizon)
+        target = min(wanted, max(ctx.final.get(s, 0), g.current))
+        (closes if wanted > steps[s][0] and steps[s][1] >= target else advances).append(s)
+    depends = sorted(
+        {
+            other
+            for other in sched.order[: p.order]
+            if any(task_of[other].teaches.get(s, 0) >= lvl for s, lvl in {**t.soft, **t.hard}.items())
+        }
+    )
+    common: dict[str, Any] = {
+        "id": ref,
+        "week_start": p.week_start,
+        "week_end": p.week_end,
+        "closes": closes,
+        "skills": [{"skill": s, "from": a, "to": b} for s, (a, b) in sorted(steps.items())],
+        "order": p.order,
+        "hours_by_week": p.hours_by_week,
+        "horizon": horizon,
+        "title": explain.item_title(ref, ctx.index, ctx.lang),
+        "title_en": explain.item_title(ref, ctx.index, "en"),
+        "depends_on": depends,
+    }
+    return Step(ref, t, horizon, steps, closes, advances, common)
+
+
+def _action_item(step: Step, sched: Schedule, ctx: ItemContext) -> PlanItem:
+    act = ctx.index.career_actions[step.ref.partition(":")[2]]
+    hours = study_hours(act, ctx.employed)
+    why = explain.action_why(act, step.closes, step.steps, ctx.route_name, ctx.index, ctx.lang, hours)
+    return PlanItem(
+        **{**step.common, "depends_on": [a for a in step.task.after if a in sched.placements]},
+        kind="career_action",
+        title_zh=act.title.zh,
+        hours=hours,
+        work_hours=act.hours - hours,
+        why=why,
+        effort_basis="estimate",
+        effort_sigma=SIGMA["estimate"],
+        when=act.phase,
+        requires_employer=hours == 0 and act.hours > 0,
+    )
+
+
+def _resource_item(step: Step, sched: Schedule, task_of: Mapping[str, Task], ctx: ItemContext) -> PlanItem:
+    res = ctx.index.resources[step.ref.partition(":")[2]]
+    c = ctx.by_ref[step.ref]
+    why = _resource_texts(step.ref, step.closes, step.advances, step.steps, ctx, task_of)
+    relaxed = sched.placements[step.ref].relaxed
+    if relaxed:
+        why += " " + words.tr(ctx.lang, "why.relaxed", list=", ".join(relaxed))
+    why += _demand_text(step.closes, ctx)
+    return PlanItem(
+        **step.common,
+        kind="resource",
+        title_zh=res.title_zh,
+        hours=c.hours,
+        why=why,
+        phase=None if step.horizon == "grow" else _phase_id(step.task, ctx),
+        url=str(res.url),
+        provider=res.provider,
+        cost_usd=c.price.usd,
+        effort_basis=c.effort.basis,
+        effort_sigma=c.effort.sigma,
+        endorsed_by=[e.by for e in res.endorsements],
+    )
+
+
+def _project_item(step: Step, ctx: ItemContext) -> PlanItem:
+    proj = ctx.index.projects[step.ref.partition(":")[2]]
+    c = ctx.by_ref[step.ref]
+    is_flag = ctx.flagship is not None and ctx.flagship[0] == step.ref
+    by_building = [
+        s
+        for s in step.closes
+        if not any(
+            o.kind == "resource" and o.teaches.get(s, 0) >= min(ctx.gaps[s].full, c.teaches[s]) for o in ctx.usable
+        )
+    ]
+    reason = ctx.flagship[1] if is_flag and ctx.flagship else None
+    return PlanItem(
+        **step.common,
+        kind="project",
+        title_zh=proj.title.zh,
+        hours=c.hours,
+        why=explain.project_why(c, step.closes, step.steps, reason, ctx.index, ctx.lang, by_building),
+        phase=None if step.horizon == "grow" else _phase_id(step.task, ctx),
+        effort_basis="estimate",
+        effort_sigma=c.effort.sigma,
+        flagship=is_flag,
+    )
 
 
 def _phase_id(t: Task, ctx: ItemContext) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.kb.index import KBIndex
@@ -28,7 +27,8 @@ from mlroute.plan.items import ItemContext, build_items
 from mlroute.plan.models import Plan
 from mlroute.plan.portfolio import MAX_PROJECTS, action_levels, applicable_actions, choose_flagship
 from mlroute.plan.route import choose_route, core_phase, route_picks
-from mlroute.plan.schedule import schedule
+from mlroute.plan.run import Inputs, Run
+from mlroute.plan.schedule import Schedule, Task, schedule
 from mlroute.plan.select import DEFAULT_TIME_LIMIT
 from mlroute.plan.standing import standing
 from mlroute.plan.tasks import action_tasks, item_tasks
@@ -101,23 +101,6 @@ def plan_language(profile: Profile, lang: str | None) -> str:
     return words.lang_of(profile.languages[0] if profile.languages else "en")
 
 
-@dataclass
-class Inputs:
-    """What the pipeline's later steps share; built once by ``make_plan``."""
-
-    profile: Profile
-    index: KBIndex
-    lang: str
-    done: list[str]
-    skipped: list[str]
-    finished: set[str]
-    pace: float | None
-    pace_sigma: float
-    demand: Mapping[str, float] | None
-    seed: int
-    warnings: list[str]
-
-
 def make_plan(
     profile: Profile,
     index: KBIndex,
@@ -134,84 +117,22 @@ def make_plan(
     by: dt.date | None = None,
     evidenced: Mapping[str, int] | None = None,
 ) -> Plan:
-    """The whole plan; see the module docstring and docs/planning.md."""
-    check_profile_ids(profile, index)
-    lang = plan_language(profile, lang)
-    done_refs = _normalise_refs(done, index, "done")
-    skipped_refs = _normalise_refs(skipped, index, "skipped")
-    capacity = capacity_of(profile)
-    warnings: list[str] = []
-    if pace is not None and pace <= 0:
-        warnings.append(words.tr(lang, "warn.no_pace"))
-        pace = None
-    inp = Inputs(
-        profile,
-        index,
-        lang,
-        done_refs,
-        skipped_refs,
-        set(done_refs) | set(skipped_refs),
-        pace,
-        pace_sigma,
-        demand,
-        seed,
-        warnings,
-    )
-
-    stand = standing(profile, index, inp.finished, evidenced)
-    current = stand.levels
-    role = index.roles[profile.target_role]
-    choice = choose_route(profile.background, current, role, index)
-    route = choice.route
-    gaps = compute_gaps(role, profile.interests, current, demand)
-    gap_of = {g.skill: g for g in gaps}
-
-    actions, actions_left_out = applicable_actions(profile, route.id, index, inp.finished)
-    act_levels = action_levels(actions)
-    weekly = planned_capacity(capacity, pace)
-    candidates, excluded = build_candidates(
-        profile, index, kind_defaults(index.kb.resources), inp.finished, current, weekly(1)
-    )
-    usable, unusable = reachable(candidates, current)
-    by_ref: dict[str, Candidate] = {c.ref: c for c in usable}
-    _include_warnings(inp, by_ref, excluded, unusable)
-
-    excluded_text = {e.ref: e.text(lang) for e in excluded}
-    unavailable = {
-        **excluded_text,
-        **{
-            r: words.tr(lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in sorted(m.items())))
-            for r, m in unusable.items()
-        },
-    }
-    done_projects = sum(1 for r in inp.finished if r.startswith("proj:"))
-    project_cands = [c for c in usable if c.kind == "project"]
-    flagship = None if done_projects else choose_flagship(project_cands, gaps, profile.interests, index, lang)
-    if not project_cands and not done_projects:
-        warnings.append(words.tr(lang, "warn.no_project"))
-    forced = sorted(c.ref for c in usable if c.forced)
-    # A recommendation applies when it teaches what the person still lacks once their include list is counted.
-    fixed_levels = dict(current)
-    for ref in forced:
-        for s, lvl in by_ref[ref].teaches.items():
-            fixed_levels[s] = max(fixed_levels.get(s, 0), lvl)
-    teaches_all = {f"res:{r.id}": {t.skill: t.level for t in r.teaches} for r in index.kb.resources}
-    picks, missed = route_picks(
-        route, teaches_all, set(by_ref), {g.skill: g.entry for g in gaps}, fixed_levels, inp.finished, unavailable
-    )
-    slots = max(0, MAX_PROJECTS - done_projects)
+    """The whole plan, step by step; see the module docstring and docs/planning.md."""
+    inp = _inputs(profile, index, done, skipped, pace, pace_sigma, demand, seed, lang)
+    run = _where_and_which_route(inp, evidenced)
+    _options(run)
 
     def choose(capacity_hours: float | None) -> HorizonSelection:
         return select_horizons(
-            usable,
-            gaps,
-            current,
-            act_levels,
-            fixed=forced,
-            picks=[g.members for g in picks],
+            run.usable,
+            run.gaps,
+            run.current,
+            action_levels(run.actions),
+            fixed=run.forced,
+            picks=[g.members for g in run.picks],
             budget=profile.budget_usd,
-            max_projects=slots,
-            flagship=flagship.ref if flagship else None,
+            max_projects=run.slots,
+            flagship=run.flagship.ref if run.flagship else None,
             capacity=capacity_hours,
             time_limit=time_limit,
             use_solver=use_solver,
@@ -219,61 +140,124 @@ def make_plan(
 
     full = choose(None)
     horizon_of = {r: "ready" for r in full.ready.chosen} | {r: "grow" for r in (full.grow.chosen if full.grow else [])}
-    core = core_phase(route)
-    tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index)
-    act_tasks = action_tasks(actions, index, profile.has_employer)
-    sched = schedule(tasks + act_tasks, current, weekly, core)
-    if sched.warnings:  # "learn, then build" made a course and a project wait for each other: drop that rule
-        tasks, missing = item_tasks(horizon_of, by_ref, current, gap_of, full.best, route, index, learn_first=False)
-        sched = schedule(tasks + action_tasks(actions, index, profile.has_employer), current, weekly, core)
-    sel = full
-    deferred: list[dict[str, object]] = []
+    tasks, sched = _schedule(run, horizon_of, full)
+    sel, deferred = full, list[dict[str, object]]()
     if by is not None:
-        sel, horizon_of, tasks, act_tasks, sched, deferred, missing = fit_deadline(
-            inp, by, full, choose, horizon_of, by_ref, current, gap_of, route, actions, weekly, core
-        )
-    for ref, skill, level in missing:
-        warnings.append(words.tr(lang, "warn.prereq", title=_title(ref, index, lang), skill=skill, level=level))
+        sel, horizon_of, tasks, sched, deferred = fit_deadline(run, by, full, choose)
     for ref, unmet in sched.warnings:
-        warnings.append(words.tr(lang, "warn.relaxed", title=_title(ref, index, lang), list=", ".join(unmet)))
+        inp.warnings.append(
+            words.tr(inp.lang, "warn.relaxed", title=_title(ref, index, inp.lang), list=", ".join(unmet))
+        )
+    items = build_items(sched, tasks, run.current, _item_context(run, sel, horizon_of))
+    return assemble(run, sel, sched, items, deferred, by)
 
-    phase_ids = [ph.id for ph in route.phases]
-    ctx = ItemContext(
-        index=index,
-        lang=lang,
-        by_ref=by_ref,
-        usable=usable,
-        gaps=gap_of,
+
+def _inputs(
+    profile: Profile,
+    index: KBIndex,
+    done: Iterable[str],
+    skipped: Iterable[str],
+    pace: float | None,
+    pace_sigma: float,
+    demand: Mapping[str, float] | None,
+    seed: int,
+    lang: str | None,
+) -> Inputs:
+    check_profile_ids(profile, index)
+    lang = plan_language(profile, lang)
+    done_refs = _normalise_refs(done, index, "done")
+    skipped_refs = _normalise_refs(skipped, index, "skipped")
+    warnings: list[str] = []
+    if pace is not None and pace <= 0:
+        warnings.append(words.tr(lang, "warn.no_pace"))
+        pace = None
+    finished = set(done_refs) | set(skipped_refs)
+    return Inputs(profile, index, lang, done_refs, skipped_refs, finished, pace, pace_sigma, demand, seed, warnings)
+
+
+def _where_and_which_route(inp: Inputs, evidenced: Mapping[str, int] | None) -> Run:
+    """Steps 1–3: where the person stands, the route, the gaps in both horizons, and the career steps."""
+    profile, index = inp.profile, inp.index
+    stand = standing(profile, index, inp.finished, evidenced)
+    role = index.roles[profile.target_role]
+    choice = choose_route(profile.background, stand.levels, role, index)
+    gaps = compute_gaps(role, profile.interests, stand.levels, inp.demand)
+    actions, left_out = applicable_actions(profile, choice.route.id, index, inp.finished)
+    capacity = capacity_of(profile)
+    return Run(inp, stand, choice, gaps, actions, left_out, capacity, planned_capacity(capacity, inp.pace))
+
+
+def _options(run: Run) -> None:
+    """Step 4–5: the candidates, the route's recommendations that apply, and the flagship project."""
+    inp, index, lang = run.inp, run.inp.index, run.inp.lang
+    candidates, run.excluded = build_candidates(
+        inp.profile, index, kind_defaults(index.kb.resources), inp.finished, run.current, run.weekly(1)
+    )
+    run.usable, run.unusable = reachable(candidates, run.current)
+    by_ref = run.by_ref
+    _include_warnings(inp, by_ref, run.excluded, run.unusable)
+    unavailable = {e.ref: e.text(lang) for e in run.excluded}
+    for ref, needs in run.unusable.items():
+        unavailable[ref] = words.tr(lang, "alt.needs", list=", ".join(f"{s} {lvl}" for s, lvl in sorted(needs.items())))
+    done_projects = sum(1 for r in inp.finished if r.startswith("proj:"))
+    projects = [c for c in run.usable if c.kind == "project"]
+    if not done_projects:
+        run.flagship = choose_flagship(projects, run.gaps, inp.profile.interests, index, lang)
+    if not projects and not done_projects:
+        inp.warnings.append(words.tr(lang, "warn.no_project"))
+    run.forced = sorted(c.ref for c in run.usable if c.forced)
+    # A recommendation applies when it teaches what the person still lacks once their include list is counted.
+    fixed_levels = dict(run.current)
+    for ref in run.forced:
+        for s, lvl in by_ref[ref].teaches.items():
+            fixed_levels[s] = max(fixed_levels.get(s, 0), lvl)
+    teaches_all = {f"res:{r.id}": {t.skill: t.level for t in r.teaches} for r in index.kb.resources}
+    needs = {g.skill: g.entry for g in run.gaps}
+    run.picks, run.missed = route_picks(
+        run.route, teaches_all, set(by_ref), needs, fixed_levels, inp.finished, unavailable
+    )
+    run.slots = max(0, MAX_PROJECTS - done_projects)
+
+
+def _schedule(run: Run, horizon_of: Mapping[str, str], sel: HorizonSelection) -> tuple[list[Task], Schedule]:
+    """Steps 6–7: tasks for the chosen items and career steps, packed into weeks."""
+    core = core_phase(run.route)
+    employed = run.inp.profile.has_employer
+    acts = action_tasks(run.actions, run.inp.index, employed)
+    for learn_first in (True, False):
+        tasks, missing = item_tasks(
+            horizon_of, run.by_ref, run.current, run.gap_of, sel.best, run.route, run.inp.index, learn_first
+        )
+        sched = schedule(tasks + acts, run.current, run.weekly, core)
+        if not sched.warnings:  # else "learn, then build" made a course and a project wait for each other
+            break
+    for ref, skill, level in missing:
+        run.inp.warnings.append(
+            words.tr(
+                run.inp.lang, "warn.prereq", title=_title(ref, run.inp.index, run.inp.lang), skill=skill, level=level
+            )
+        )
+    return tasks + acts, sched
+
+
+def _item_context(run: Run, sel: HorizonSelection, horizon_of: Mapping[str, str]) -> ItemContext:
+    flagship = run.flagship
+    return ItemContext(
+        index=run.inp.index,
+        lang=run.inp.lang,
+        by_ref=run.by_ref,
+        usable=run.usable,
+        gaps=run.gap_of,
         horizon_of=horizon_of,
         final=sel.reached,
         after_ready=sel.after_ready,
-        picks=picks,
+        picks=run.picks,
         flagship=(flagship.ref, flagship.reason) if flagship and flagship.ref in horizon_of else None,
-        route_name=route.name.get(lang),
-        phase_ids=phase_ids,
-        demand=demand,
-        assumed=stand.assumed,
-        employed=profile.has_employer,
-    )
-    items = build_items(sched, tasks + act_tasks, current, ctx)
-    return assemble(
-        inp,
-        stand,
-        route,
-        choice,
-        gaps,
-        sel,
-        sched,
-        items,
-        excluded,
-        unusable,
-        actions_left_out,
-        missed,
-        deferred,
-        by,
-        capacity,
-        weekly,
-        {c.ref: c.hours for c in usable},
+        route_name=run.route.name.get(run.inp.lang),
+        phase_ids=[ph.id for ph in run.route.phases],
+        demand=run.inp.demand,
+        assumed=run.stand.assumed,
+        employed=run.inp.profile.has_employer,
     )
 
 

@@ -4,6 +4,7 @@ which route phase and horizon they belong to."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from mlroute.kb.index import KBIndex
 from mlroute.kb.models import CareerAction, Route
@@ -45,6 +46,73 @@ def kb_rank(index: KBIndex) -> dict[str, int]:
     return rank
 
 
+@dataclass
+class _Chosen:
+    """The chosen items with what they teach and which phase they belong to, for the dependency rules."""
+
+    horizon: Mapping[str, str]  # ref → ready | grow
+    by_ref: Mapping[str, Candidate]
+    current: Mapping[str, int]
+    phases: dict[str, int]
+
+    def provided(self, skill: str, lvl: int, exclude: str, before: int | None = None) -> bool:
+        """Some other chosen item of the same or an earlier horizon teaches it (a keep-growing item never holds
+        back a ready one); with ``before``, only items of an earlier route phase count (a skill's own
+        prerequisites order phases, not the items within one)."""
+        mine = self.horizon[exclude]
+        return any(
+            self.by_ref[r].teaches.get(skill, 0) >= lvl
+            for r in self.horizon
+            if r != exclude
+            and (mine == "grow" or self.horizon[r] == "ready")
+            and (before is None or self.phases.get(r, 0) < before)
+        )
+
+    def needs_a_project(self, ref: str) -> bool:
+        """Some prerequisite of ``ref`` that the person lacks is taught, among the chosen items, only by projects."""
+        for s, lvl in self.by_ref[ref].prereqs.items():
+            if self.current.get(s, 0) >= lvl:
+                continue
+            teachers = [r for r in self.horizon if r != ref and self.by_ref[r].teaches.get(s, 0) >= lvl]
+            if teachers and all(self.by_ref[r].kind == "project" for r in teachers):
+                return True
+        return False
+
+    def learn_first(self, ref: str) -> dict[str, int]:
+        """Learn, then build: the levels a project waits for from the plan's courses that teach what it exercises
+        (unless a course needs what only a project teaches, which would make them wait for each other)."""
+        c = self.by_ref[ref]
+        out: dict[str, int] = {}
+        courses = [
+            r
+            for r in self.horizon
+            if self.by_ref[r].kind == "resource"
+            and self.horizon[r] == self.horizon[ref]
+            and not self.needs_a_project(r)
+        ]
+        for s, lvl in c.teaches.items():
+            taught = max((self.by_ref[r].teaches.get(s, 0) for r in courses), default=0)
+            if self.current.get(s, 0) < min(taught, lvl):
+                out[s] = min(taught, lvl)
+        return out
+
+    def soft(self, ref: str, gaps: Mapping[str, Gap], best: Mapping[str, int], index: KBIndex) -> dict[str, int]:
+        """Prerequisites of the skills this item is there to close, taught by items of earlier phases."""
+        c = self.by_ref[ref]
+        out: dict[str, int] = {}
+        for s, lvl in c.teaches.items():
+            if s not in gaps or index.skills.get(s) is None or lvl < min(gaps[s].full, best.get(s, 0)):
+                continue
+            for pre in index.skills[s].prerequisites:
+                if (
+                    self.current.get(pre.skill, 0) < pre.level
+                    and c.teaches.get(pre.skill, 0) < pre.level
+                    and self.provided(pre.skill, pre.level, ref, before=self.phases[ref])
+                ):
+                    out[pre.skill] = max(out.get(pre.skill, 0), pre.level)
+        return out
+
+
 def item_tasks(
     chosen: Mapping[str, str],
     by_ref: Mapping[str, Candidate],
@@ -57,21 +125,6 @@ def item_tasks(
 ) -> tuple[list[Task], list[tuple[str, str, int]]]:
     """Tasks for the chosen resources and projects (``chosen``: ref → horizon), and the prerequisites no chosen item
     teaches (item, skill, level), which are dropped from the task so it can still be scheduled."""
-    teach = {ref: by_ref[ref].teaches for ref in chosen}
-
-    def provided(skill: str, lvl: int, exclude: str, before: int | None = None) -> bool:
-        """Some other chosen item of the same or an earlier horizon teaches it (a keep-growing item never holds
-        back a ready one); with ``before``, only items of an earlier route phase count (a skill's own
-        prerequisites order phases, not the items within one)."""
-        mine = chosen[exclude]
-        return any(
-            t.get(skill, 0) >= lvl
-            for r, t in teach.items()
-            if r != exclude
-            and (mine == "grow" or chosen[r] == "ready")
-            and (before is None or phases.get(r, 0) < before)
-        )
-
     portfolio_phase = next((i for i, ph in enumerate(route.phases) if "domains" in ph.pillars), None)
 
     def phase_for(c: Candidate) -> int:
@@ -79,18 +132,7 @@ def item_tasks(
             return portfolio_phase
         return phase_of(pillar_weights(c.teaches, gaps, index), route)
 
-    phases = {ref: phase_for(by_ref[ref]) for ref in chosen}
-
-    def needs_a_project(ref: str) -> bool:
-        """Some prerequisite of ``ref`` that the person lacks is taught, among the chosen items, only by projects."""
-        for s, lvl in by_ref[ref].prereqs.items():
-            if current.get(s, 0) >= lvl:
-                continue
-            teachers = [r for r, t in teach.items() if r != ref and t.get(s, 0) >= lvl]
-            if teachers and all(by_ref[r].kind == "project" for r in teachers):
-                return True
-        return False
-
+    picked = _Chosen(chosen, by_ref, current, {ref: phase_for(by_ref[ref]) for ref in chosen})
     rank = kb_rank(index)
     tasks: list[Task] = []
     missing: list[tuple[str, str, int]] = []
@@ -98,35 +140,12 @@ def item_tasks(
         c = by_ref[ref]
         hard = {s: lvl for s, lvl in c.prereqs.items() if current.get(s, 0) < lvl}
         for s, lvl in list(hard.items()):
-            if not provided(s, lvl, ref):
+            if not picked.provided(s, lvl, ref):
                 missing.append((ref, s, lvl))
                 del hard[s]
         if c.kind == "project" and learn_first:
-            # Learn, then build: a project starts after the plan's courses that teach what it exercises (unless a
-            # course needs what only a project teaches, which would make them wait for each other).
-            for s, lvl in c.teaches.items():
-                taught = max(
-                    (
-                        t.get(s, 0)
-                        for r, t in teach.items()
-                        if by_ref[r].kind == "resource" and chosen[r] == horizon and not needs_a_project(r)
-                    ),
-                    default=0,
-                )
-                if current.get(s, 0) < min(taught, lvl):
-                    hard[s] = max(hard.get(s, 0), min(taught, lvl))
-        soft: dict[str, int] = {}
-        for s, lvl in c.teaches.items():
-            # only the skills this item is there to close; skills it merely raises do not hold it back
-            if s not in gaps or index.skills.get(s) is None or lvl < min(gaps[s].full, best.get(s, 0)):
-                continue
-            for pre in index.skills[s].prerequisites:
-                if (
-                    current.get(pre.skill, 0) < pre.level
-                    and c.teaches.get(pre.skill, 0) < pre.level
-                    and provided(pre.skill, pre.level, ref, before=phases[ref])
-                ):
-                    soft[pre.skill] = max(soft.get(pre.skill, 0), pre.level)
+            for s, lvl in picked.learn_first(ref).items():
+                hard[s] = max(hard.get(s, 0), lvl)
         tasks.append(
             Task(
                 ref=ref,
@@ -134,8 +153,8 @@ def item_tasks(
                 hours=c.hours,
                 teaches=dict(c.teaches),
                 hard=hard,
-                soft=soft,
-                phase=phases[ref],
+                soft=picked.soft(ref, gaps, best, index),
+                phase=picked.phases[ref],
                 weight=max((gaps[s].weight for s in c.teaches if s in gaps), default=0.0),
                 rank=rank.get(ref, 0),
                 horizon=horizon,
