@@ -56,6 +56,8 @@ def build_plan(
     demand: Mapping[str, float] | None = None,
     seed: int = 0,
     on: dt.date | None = None,
+    by: dt.date | None = None,
+    lang: str | None = None,
 ) -> Plan:
     return make_plan(
         ready_profile(profile, on),
@@ -65,6 +67,8 @@ def build_plan(
         pace=pace,
         demand=demand,
         seed=seed,
+        by=by,
+        lang=lang,
     )
 
 
@@ -81,9 +85,9 @@ def demo_profile() -> Profile:
     return load_profile(demo_profile_path())
 
 
-def demo(seed: int = 0, on: dt.date | None = None) -> PlanDocument:
+def demo(seed: int = 0, on: dt.date | None = None, **kwargs: Any) -> PlanDocument:
     """The plan for the bundled persona: a DevOps engineer, 10 h a week, interested in LLM applications."""
-    return plan_profile(demo_profile(), seed=seed, on=on)
+    return plan_profile(demo_profile(), seed=seed, on=on, **kwargs)
 
 
 def questionnaire_defaults(background: str, on: dt.date | None = None, index: KBIndex | None = None) -> dict[str, Any]:
