@@ -33,6 +33,10 @@ WHEN_LABEL = {
 }
 
 
+# The ETA simulation's random generator takes a seed from 0 to 2**32 - 1; typer refuses others with exit code 2.
+SeedOpt = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="Seed of the ETA simulation (0 to 4294967295).")
+
+
 def register(app: typer.Typer) -> None:
     app.command("plan")(plan_cmd)
     app.command("demo")(demo_cmd)
@@ -193,7 +197,7 @@ def render_plan(doc: dict[str, Any]) -> None:
 def plan_cmd(
     profile: Path = typer.Option(..., "--profile", "-p", help="A profile file (YAML or JSON); see docs/planning.md."),
     skip: list[str] = typer.Option([], "--skip", help="An item you already know (res:…, proj:…, act:…); repeatable."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
+    seed: int = SeedOpt,
     market: Path | None = typer.Option(
         None, "--market", help="Job postings (a CSV/JSON/JSONL file or a directory): weight gaps by their demand."
     ),
@@ -209,9 +213,7 @@ def plan_cmd(
     emit(doc, as_json, render_plan)
 
 
-def demo_cmd(
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."), as_json: bool = JsonOpt
-) -> None:
+def demo_cmd(seed: int = SeedOpt, as_json: bool = JsonOpt) -> None:
     """A plan for a sample persona: a DevOps engineer with 10 h a week who is interested in LLM applications."""
     doc = planning.demo(seed=seed)
     if not as_json:

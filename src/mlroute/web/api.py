@@ -5,6 +5,7 @@ same service function), so scripts can use either. Unsafe methods need the CSRF 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Body, File, Form, Query, UploadFile
@@ -17,6 +18,24 @@ from mlroute.web import state
 from mlroute.web.match import match_posting
 
 router = APIRouter(tags=["api"])
+
+
+def invalid_request(errors: Sequence[Any], content_type: str) -> dict[str, Any]:
+    """The 422 document for a request the routes cannot read. Only each problem's type, place and message are
+    sent back (the raw input may be bytes, which JSON cannot carry), with a hint when a route that takes JSON
+    was sent something else, such as a form."""
+    detail = [
+        {"type": str(e.get("type")), "loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))}
+        for e in errors
+    ]
+    wants_json = any(
+        tuple(d["loc"]) == ("body",) and d["type"] in ("model_attributes_type", "dict_type") for d in detail
+    )
+    doc: dict[str, Any] = {"error": "Invalid request.", "detail": detail}
+    if wants_json and not content_type.split(";")[0].strip().lower().endswith("json"):
+        doc["error"] = f"This route takes a JSON body, not {content_type.split(';')[0] or 'an untyped body'}."
+        doc["hint"] = "Send the body as JSON with the header Content-Type: application/json."
+    return doc
 
 
 class LogBody(BaseModel):

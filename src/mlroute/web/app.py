@@ -105,7 +105,7 @@ def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "Invalid request.", "detail": exc.errors()}, status_code=422)
+            return JSONResponse(api.invalid_request(exc.errors(), request.headers.get("content-type", "")), 422)
         fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors()}))
         return error_page(request, 422, f"Some fields are missing or invalid: {fields}.", "Go back and fill them in.")
 
