@@ -19,10 +19,9 @@ from mlroute import __version__
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.services import kb as kb_service
 from mlroute.web import api, documents, match, onboarding, pages, words
-from mlroute.web.csrf import CSRFMiddleware
-from mlroute.web.headers import SecurityHeadersMiddleware
 from mlroute.web.i18n import LANGUAGES, pick_language, translations
-from mlroute.web.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from mlroute.web.limits import DEFAULT_MAX_BODY
+from mlroute.web.security import protect
 
 WEB_DIR = Path(str(resources.files("mlroute.web")))
 THEMES = ("light", "dark")
@@ -69,7 +68,8 @@ def back_to(request: Request, fallback: str = "/") -> str:
     return target if target.startswith("/") and not target.startswith("//") else fallback
 
 
-def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(max_body: int = DEFAULT_MAX_BODY, **guards: Any) -> FastAPI:
+    """The app; ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request/extract seconds)."""
     app = FastAPI(
         title="mlroute",
         version=__version__,
@@ -77,9 +77,7 @@ def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.add_middleware(CSRFMiddleware, exempt_prefixes=())
-    app.add_middleware(BodyLimitMiddleware, max_body=max_body)  # runs before CSRF, which buffers the body
-    app.add_middleware(SecurityHeadersMiddleware)
+    protect(app, max_body=max_body, **guards)  # Host, Origin, CSRF token, body size, time limits: web.security
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     templates = {lang: _templates(lang) for lang in LANGUAGES}
 

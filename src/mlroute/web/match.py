@@ -18,6 +18,7 @@ from mlroute.errors import UserError
 from mlroute.profile import Profile
 from mlroute.services import extraction
 from mlroute.web import state
+from mlroute.web.limits import run_bounded
 
 router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON API
 
@@ -52,7 +53,7 @@ async def match_posting(text: str, upload: UploadFile | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="mlroute-match-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result: dict[str, Any] = await run_in_threadpool(extraction.match, path, profile)
+        result: dict[str, Any] = await run_bounded(extraction.match, path, profile, what="Reading the posting")
     result["source"] = name if data and upload is not None and upload.filename else "pasted text"
     return result
 
