@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlroute.errors import UnknownIdError, UserError
+from mlroute.export.escape import check_web_url
 from mlroute.store import Store, open_store, repo
 from mlroute.store.models import EVIDENCE_KINDS, JOURNAL_KINDS, PlanRow, ProfileRow
 from mlroute.track.duration import format_minutes, parse_duration
@@ -674,11 +675,7 @@ def evidence_add(
     item: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    url = url.strip()
-    if not url.startswith(("https://", "http://")) or len(url.split("://", 1)[1]) < 3:
-        raise UserError(
-            f"{url!r} is not a web address.", hint="Give the full link, e.g. https://github.com/you/project"
-        )
+    url = check_web_url(url)  # export.escape: http(s) only; no spaces, quotes or angle brackets
     kind = _choice(kind, EVIDENCE_KINDS, "evidence kind") if kind else _guess_evidence_kind(url)
     now = _now(now)
 
