@@ -6,8 +6,9 @@ from typing import Any
 
 from tests.fuzz.budget import CASES, summary
 from tests.store.fixtures import db_url, pg_url, tracking_db
+from tests.web.conftest import empty_db, planned_db, planned_db_file
 
-__all__ = ["db_url", "pg_url", "tracking_db"]
+__all__ = ["db_url", "empty_db", "pg_url", "planned_db", "planned_db_file", "tracking_db"]
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
