@@ -129,7 +129,7 @@ def requests(draw: Any, method: str, path: str, route: APIRoute) -> dict[str, An
     kind = draw(st.sampled_from(["form", "json", "raw"]))
     if method == "GET":
         return request
-    if kind == "form" or (forms or files) and kind == "json" and draw(st.booleans()):
+    if kind == "form" or ((forms or files) and kind == "json" and draw(st.booleans())):
         request["data"] = {name: draw(TEXT) for name in forms if draw(st.integers(0, 4))}
         if files and draw(st.booleans()):
             request["files"] = {
