@@ -20,7 +20,6 @@ from pypdf import PdfReader
 
 from mlroute.errors import UserError
 from mlroute.export.document import Bullet, Document, to_html, to_markdown
-from mlroute.export.escape import check_web_url, md_text, web_url
 from mlroute.services import tracking
 from mlroute.store import repo
 from tests.fuzz.budget import count
@@ -159,6 +158,8 @@ def test_evidence_links_are_checked_on_input(tracking_db: str, url: str) -> None
 
 
 def test_good_links_pass_unchanged() -> None:
+    from mlroute.export.escape import check_web_url, web_url
+
     for url in ("https://github.com/me/x", "http://localhost:8000/p?q=1#f", "https://例子.中国/路径", "https://[::1]/"):
         assert check_web_url(url) == url
         assert web_url(url) is not None
@@ -171,6 +172,8 @@ def test_good_links_pass_unchanged() -> None:
     scheme=st.sampled_from(["https://x.example/", "", "javascript:"]),
 )
 def test_any_text_and_link_render_to_nothing_live(text: str, url: str, scheme: str) -> None:
+    from mlroute.export.escape import md_text
+
     count("export escaping")
     doc = Document(text)
     doc.h(1, text)

@@ -1,6 +1,7 @@
 """The JSON API: each route returns the document the matching CLI command prints with ``--json`` (both call the
-same service function), so scripts can use either. Unsafe methods need the CSRF token like every form: send the
-``mlroute_csrf`` cookie from any earlier response back as the ``X-CSRF-Token`` header.
+same service function), so scripts can use either. Scripts send the API token that ``mlroute serve`` prints at
+start as ``Authorization: Bearer TOKEN`` (reads and writes); the app's pages send their CSRF token instead
+(``web.csrf``, ``web.security``, docs/security.md).
 """
 
 from __future__ import annotations
