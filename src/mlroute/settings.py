@@ -13,7 +13,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """``MLROUTE_DB``, ``MLROUTE_KB``, ``MLROUTE_EMBEDDINGS``, ``MLROUTE_PDF_FONT``, ``MLROUTE_USER``."""
+    """``MLROUTE_DB``, ``MLROUTE_KB``, ``MLROUTE_EMBEDDINGS``, ``MLROUTE_PDF_FONT``, ``MLROUTE_USER``,
+    ``MLROUTE_API_TOKEN``."""
 
     model_config = SettingsConfigDict(env_prefix="MLROUTE_", extra="ignore", frozen=True)
 
@@ -27,8 +28,10 @@ class Settings(BaseSettings):
     """A .ttf/.otf/.ttc font for PDF documents, tried before the bundled one."""
     user: str | None = None
     """Who is using mlroute (team mode)."""
+    api_token: str | None = None
+    """The token scripts send to ``mlroute serve`` (default: a new random one each start)."""
 
-    @field_validator("db", "kb", "embeddings", "pdf_font", "user", mode="before")
+    @field_validator("db", "kb", "embeddings", "pdf_font", "user", "api_token", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         # MLROUTE_EMBEDDINGS= (set but empty) turns a setting off, as it did before there was a settings object.
@@ -39,7 +42,20 @@ class Settings(BaseSettings):
 
         return database_url(self.db)
 
+    def environment(self) -> dict[str, str]:
+        """The settings as ``MLROUTE_*`` variables, for a worker process that must see the same configuration."""
+        return {f"MLROUTE_{k.upper()}": str(v) for k, v in self.model_dump().items() if v is not None}
+
     def kb_dir(self) -> Path:
         from mlroute.kb.loader import default_data_dir
 
         return self.kb if self.kb is not None else default_data_dir()
+
+
+def use_environment(env: dict[str, str]) -> None:
+    """Make ``env`` the process's ``MLROUTE_*`` configuration (in a worker process started by the web app)."""
+    import os
+
+    for key in [k for k in os.environ if k.startswith("MLROUTE_") and k not in env]:
+        del os.environ[key]
+    os.environ.update(env)

@@ -3,6 +3,7 @@ once per session), and a TestClient that speaks CSRF like a browser."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,11 +48,29 @@ def planned_db(planned_db_file: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     return url
 
 
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def local_client(app: Any = None, **kw: Any) -> TestClient:
+    """A TestClient that talks like a browser on the app's own pages: to a loopback Host, marking each request
+    ``Sec-Fetch-Site: same-origin`` (``web.security`` refuses other hosts and other sites)."""
+    headers = {"sec-fetch-site": "same-origin", **kw.pop("headers", {})}
+    return TestClient(app or create_app(), base_url=ORIGIN, headers=headers, **kw)
+
+
+def page_token(client: TestClient) -> str:
+    """The CSRF token a page embeds in its forms (an HMAC of the cookie's nonce, so not the cookie itself)."""
+    match = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/settings").text)
+    assert match, "no CSRF token on /settings"
+    return match.group(1)
+
+
 class Browser:
-    """A TestClient that, like a browser on our pages, sends the CSRF cookie back in each form."""
+    """A TestClient that, like a browser on our pages, sends the page's CSRF token back in each form."""
 
     def __init__(self, client: TestClient) -> None:
         self.client = client
+        self._token: str | None = None
 
     @property
     def store(self) -> Store:
@@ -60,9 +79,9 @@ class Browser:
         return store
 
     def token(self) -> str:
-        if COOKIE not in self.client.cookies:
-            self.client.get("/settings")
-        return str(self.client.cookies[COOKIE])
+        if self._token is None or COOKIE not in self.client.cookies:
+            self._token = page_token(self.client)
+        return self._token
 
     def get(self, url: str, **kw: Any) -> Any:
         return self.client.get(url, **kw)
@@ -77,5 +96,5 @@ class Browser:
 
 @pytest.fixture
 def browser() -> Iterator[Browser]:
-    with TestClient(create_app()) as client:
+    with local_client() as client:
         yield Browser(client)

@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 
 from mlroute.web.app import create_app
 
-from .conftest import Browser
+from .conftest import Browser, local_client
 
 Cli = Callable[..., Any]
 ITEM = "act:find-mentor"
@@ -51,7 +50,7 @@ def twins(planned_db_file: Path, tmp_path: Path) -> Iterator[tuple[Path, Browser
     """Two copies of the planned database: one for the CLI, one behind the web app."""
     for name in ("cli.db", "api.db"):
         shutil.copy(planned_db_file, tmp_path / name)
-    with TestClient(create_app(store=None, settings=_settings(tmp_path / "api.db"))) as client:
+    with local_client(create_app(store=None, settings=_settings(tmp_path / "api.db"))) as client:
         yield tmp_path / "cli.db", Browser(client)
 
 

@@ -7,12 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from mlroute.services.status import status
-from mlroute.web.app import create_app
 
-from .conftest import Browser
+from .conftest import Browser, local_client
 
 FIXTURES = Path(__file__).resolve().parents[1] / "extract" / "fixtures"
 
@@ -56,7 +54,7 @@ def test_backup_restores_into_an_empty_database(
     assert json.loads(backup)["counts"]
 
     monkeypatch.setenv("MLROUTE_DB", f"sqlite:///{tmp_path / 'fresh.db'}")
-    with TestClient(create_app()) as client:
+    with local_client() as client:
         fresh = Browser(client)
         assert fresh.get("/", follow_redirects=False).headers["location"] == "/welcome"
         r = fresh.client.post(

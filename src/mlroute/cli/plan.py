@@ -36,6 +36,10 @@ def _by_date(text: str | None) -> dt.date | None:
         ) from exc
 
 
+# The ETA simulation's random generator takes a seed from 0 to 2**32 - 1; typer refuses others with exit code 2.
+SeedOpt = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="Seed of the ETA simulation (0 to 4294967295).")
+
+
 def register(app: typer.Typer) -> None:
     app.command("plan")(plan_cmd)
     app.command("demo")(demo_cmd)
@@ -49,7 +53,7 @@ def plan_cmd(
     ctx: typer.Context,
     profile: Path = typer.Option(..., "--profile", "-p", help="A profile file (YAML or JSON); see docs/planning.md."),
     skip: list[str] = typer.Option([], "--skip", help="An item you already know (res:…, proj:…, act:…); repeatable."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
+    seed: int = SeedOpt,
     market: Path | None = typer.Option(
         None, "--market", help="Job postings (a CSV/JSON/JSONL file or a directory): weight gaps by their demand."
     ),
@@ -73,7 +77,7 @@ def plan_cmd(
 
 def demo_cmd(
     ctx: typer.Context,
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
+    seed: int = SeedOpt,
     by: str | None = typer.Option(None, "--by", help="Be ready by this date (YYYY-MM-DD)."),
     lang: str | None = LangOpt,
     as_json: bool = JsonOpt,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mlroute.errors import UserError
 from mlroute.export.document import Bullets, Document, Heading, Para
+from mlroute.export.escape import pdf_link
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SYSTEM_FONTS = (
@@ -139,7 +140,7 @@ def render_pdf(doc: Document, *, created: datetime, font_file: Path | None = Non
                 pdf.cell(8, 5.5, mark)
                 text_color((31, 35, 40) if not item.url else ACCENT)
                 line = _fit(item.text, font)
-                pdf.multi_cell(width - 8, 5.5, line, link=item.url or "", new_x="LMARGIN", new_y="NEXT", align="L")
+                pdf.multi_cell(width - 8, 5.5, line, link=pdf_link(item.url), new_x="LMARGIN", new_y="NEXT", align="L")
             pdf.ln(2)
         else:
             pdf.set_font("body", size=9)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mlroute.errors import UserError
+from mlroute.export.escape import check_web_url
 from mlroute.services.journey import choice, load_journey, now_or, parse_day, resolve_item, today_or
 from mlroute.services.results import Result
 from mlroute.store import Store, repo
@@ -120,11 +121,7 @@ def evidence_add(
     item: str | None = None,
     now: datetime | None = None,
 ) -> EvidenceAdded:
-    url = url.strip()
-    if not url.startswith(("https://", "http://")) or len(url.split("://", 1)[1]) < 3:
-        raise UserError(
-            f"{url!r} is not a web address.", hint="Give the full link, e.g. https://github.com/you/project"
-        )
+    url = check_web_url(url)  # export.escape: http(s) only; no spaces, quotes or angle brackets
     chosen = choice(kind, EVIDENCE_KINDS, "evidence kind") if kind else guess_evidence_kind(url)
     now = now_or(now)
 

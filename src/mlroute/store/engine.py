@@ -60,6 +60,32 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, with a message, a path that is a folder or a file that is not an SQLite database (a text file, a
+    backup JSON), before SQLite fails on it deep inside a connection."""
+    if path.is_dir():
+        raise UserError(
+            f"MLROUTE_DB points to {path}, which is a folder.",
+            hint="Give a file name in it, e.g. MLROUTE_DB=" + str(path / "mlroute.db"),
+        )
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return  # a new database: SQLite creates it
+    except OSError as exc:
+        raise UserError(f"Cannot read the database {path}: {exc.strerror}.", hint="Check its permissions.") from exc
+    if head and head != SQLITE_HEADER:
+        raise UserError(
+            f"{path} is not an SQLite database (MLROUTE_DB points to it).",
+            hint="Point MLROUTE_DB at a new file (mlroute creates it) or at mlroute's database; "
+            "to load a backup JSON, use `mlroute restore FILE`.",
+        )
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -99,6 +125,7 @@ def _sqlite_engine(url: str) -> Engine:
                 f"Cannot create the folder for the database {path}: {exc.strerror}.",
                 hint="Set MLROUTE_DB to a writable location.",
             ) from exc
+        check_sqlite_file(path)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

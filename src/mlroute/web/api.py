@@ -1,11 +1,13 @@
 """The JSON API: each route returns the typed result the matching CLI command prints with ``--json`` (both call
 the same service function and FastAPI declares it as the ``response_model``), so scripts can use either; the
-schema is at ``/api/openapi.json``. Unsafe methods need the CSRF token like every form: send the
-``mlroute_csrf`` cookie from any earlier response back as the ``X-CSRF-Token`` header.
+schema is at ``/api/openapi.json``. Scripts send the API token that ``mlroute serve`` prints at start as
+``Authorization: Bearer TOKEN`` (reads and writes); the app's pages send their CSRF token instead (``web.csrf``,
+``web.security``, docs/security.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Body, File, Form, Query, UploadFile
@@ -30,6 +32,24 @@ from mlroute.web.deps import KbDep, StoreDep
 from mlroute.web.match import match_posting
 
 router = APIRouter(tags=["api"])
+
+
+def invalid_request(errors: Sequence[Any], content_type: str) -> dict[str, Any]:
+    """The 422 document for a request the routes cannot read. Only each problem's type, place and message are
+    sent back (the raw input may be bytes, which JSON cannot carry), with a hint when a route that takes JSON
+    was sent something else, such as a form."""
+    detail = [
+        {"type": str(e.get("type")), "loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))}
+        for e in errors
+    ]
+    wants_json = any(
+        tuple(d["loc"]) == ("body",) and d["type"] in ("model_attributes_type", "dict_type") for d in detail
+    )
+    doc: dict[str, Any] = {"error": "Invalid request.", "detail": detail}
+    if wants_json and not content_type.split(";")[0].strip().lower().endswith("json"):
+        doc["error"] = f"This route takes a JSON body, not {content_type.split(';')[0] or 'an untyped body'}."
+        doc["hint"] = "Send the body as JSON with the header Content-Type: application/json."
+    return doc
 
 
 class LogBody(BaseModel):

@@ -27,11 +27,10 @@ from mlroute.errors import UnknownIdError, UserError
 from mlroute.settings import Settings
 from mlroute.store import Store
 from mlroute.web import api, documents, match, onboarding, pages, site, words
-from mlroute.web.csrf import CSRFMiddleware
 from mlroute.web.deps import THEMES, language
-from mlroute.web.headers import SecurityHeadersMiddleware
 from mlroute.web.i18n import LANGUAGES, translations
-from mlroute.web.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from mlroute.web.limits import DEFAULT_MAX_BODY
+from mlroute.web.security import protect
 
 log = logging.getLogger(__name__)
 WEB_DIR = Path(str(resources.files("mlroute.web")))
@@ -68,9 +67,10 @@ def page_context(request: Request, **extra: Any) -> dict[str, Any]:
 
 
 def create_app(
-    max_body: int = DEFAULT_MAX_BODY, *, settings: Settings | None = None, store: Store | None = None
+    max_body: int = DEFAULT_MAX_BODY, *, settings: Settings | None = None, store: Store | None = None, **guards: Any
 ) -> FastAPI:
-    """The app over ``store`` (default: the database ``settings`` name; settings default: the environment)."""
+    """The app over ``store`` (default: the database ``settings`` name; settings default: the environment);
+    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds)."""
     settings = settings or Settings()
     store = store or Store(settings.database_url())
 
@@ -89,9 +89,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.add_middleware(CSRFMiddleware, exempt_prefixes=())
-    app.add_middleware(BodyLimitMiddleware, max_body=max_body)  # runs before CSRF, which buffers the body
-    app.add_middleware(SecurityHeadersMiddleware)
+    protect(app, max_body=max_body, **guards)  # Host, Origin, CSRF token, body size, time limits: web.security
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     templates = {lang: _templates(lang) for lang in LANGUAGES}
 
@@ -128,6 +126,6 @@ def _handle_errors(app: FastAPI, render: Callable[..., HTMLResponse]) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "Invalid request.", "detail": exc.errors()}, status_code=422)
+            return JSONResponse(api.invalid_request(exc.errors(), request.headers.get("content-type", "")), 422)
         fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors()}))
         return error_page(request, 422, f"Some fields are missing or invalid: {fields}.", "Go back and fill them in.")

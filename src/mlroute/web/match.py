@@ -20,6 +20,7 @@ from mlroute.services import extraction
 from mlroute.store import Store
 from mlroute.web import state
 from mlroute.web.deps import StoreDep
+from mlroute.web.limits import run_bounded
 
 router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON API
 
@@ -54,7 +55,7 @@ async def match_posting(text: str, upload: UploadFile | None, store: Store) -> d
     with tempfile.TemporaryDirectory(prefix="mlroute-match-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result: dict[str, Any] = await run_in_threadpool(extraction.match, path, profile)
+        result: dict[str, Any] = await run_bounded(extraction.match, path, profile, what="Reading the posting")
     result["source"] = name if data and upload is not None and upload.filename else "pasted text"
     return result
 
