@@ -36,16 +36,18 @@ def start(
     out: Path | None = None,
     force: bool = False,
     seed: int = 0,
+    lang: str | None = None,
     today: date | None = None,
     now: datetime | None = None,
 ) -> Started:
     """Make the plan for ``profile`` (the coming Monday when it has no start date), write the profile to
-    ``out`` when given, and store the profile and the plan."""
+    ``out`` when given, and store the profile and the plan. ``lang``: the plan's language (default: the
+    person's first language); the web app asks for the page's."""
     profile = planning.ready_profile(profile, today)
     statuses = store.read(repo.statuses)
     done = in_kb((i for i, r in statuses.items() if r.status == "done"), kb)
     skipped = in_kb((i for i, r in statuses.items() if r.status == "skipped"), kb)
-    doc = planning.build_plan(profile, index=kb, done=done, skipped=skipped, seed=seed, on=today).to_json()
+    doc = planning.build_plan(profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, lang=lang).to_json()
     written = planning.save_profile(profile, out, force=force) if out is not None else None
     starts_on = date.fromisoformat(doc["start_date"]) if doc.get("start_date") else profile.start_date
     assert starts_on is not None  # ready_profile gave it one

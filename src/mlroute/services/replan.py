@@ -68,8 +68,11 @@ def in_kb(ids: Iterable[str], kb: KBIndex) -> frozenset[str]:
     return frozenset(ref for ref in ids if ref.partition(":")[2] in tables.get(ref.partition(":")[0], {}))
 
 
-def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetime | None = None) -> Replanned:
-    """A new plan from what is done and skipped and the observed pace, from this week on; shows what changed."""
+def replan(
+    store: Store, kb: KBIndex, *, lang: str | None = None, today: date | None = None, now: datetime | None = None
+) -> Replanned:
+    """A new plan from what is done and skipped and the observed pace, from this week on; shows what changed.
+    ``lang``: the new plan's language (default: the person's first language; the web app asks for the page's)."""
     from mlroute.plan import make_plan
     from mlroute.profile import Profile
     from mlroute.track.replan import diff, reasons
@@ -90,7 +93,7 @@ def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetim
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
     observed = before.pace.hours_per_week if journey.sessions else None
-    doc = make_plan(profile, kb, done=done, skipped=skipped, pace=observed, seed=0).to_json()
+    doc = make_plan(profile, kb, done=done, skipped=skipped, pace=observed, seed=0, lang=lang).to_json()
     stored = adopt_plan(
         store,
         journey.profile,
