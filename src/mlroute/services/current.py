@@ -7,6 +7,8 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pydantic import Field
+
 from mlroute.services.results import Result
 from mlroute.store import Store, repo
 
@@ -18,6 +20,16 @@ class SessionNote(Result):
     day: date
     minutes: int
     note: str | None
+
+
+class EarlierItem(Result):
+    """An item with something recorded against it (a status, logged time) that the current plan no longer lists:
+    a re-plan leaves finished and skipped work out, but the pages keep it in view."""
+
+    item: dict[str, Any]  # its entry in the last plan version that listed it
+    plan_version: int
+    offset: int  # weeks from the first plan's week 1 to that version's week 1
+    lang: str  # the language that version was written in (its why texts)
 
 
 class CurrentPlan(Result):
@@ -32,6 +44,7 @@ class CurrentPlan(Result):
     reasons: dict[str, str]
     hours_logged: dict[str, float]
     sessions: dict[str, list[SessionNote]]
+    earlier: list[EarlierItem] = Field(default_factory=list)
 
 
 def current_plan(store: Store) -> CurrentPlan | None:
@@ -62,6 +75,22 @@ def current_plan(store: Store) -> CurrentPlan | None:
             reasons={i: r.reason for i, r in rows.items() if r.reason},
             hours_logged={i: round(m / 60, 2) for i, m in minutes.items()},
             sessions=dict(notes),
+            earlier=_earlier(s, set(rows) | set(minutes), plan.data, first.starts_on),
         )
 
     return store.read(read)
+
+
+def _earlier(s: DbSession, recorded: set[str], plan: dict[str, Any], first_start: date) -> list[EarlierItem]:
+    """The recorded items the current plan does not list, each as the newest earlier version listed it."""
+    missing = recorded - {it["id"] for it in plan.get("items", [])}
+    if not missing:
+        return []
+    found: dict[str, EarlierItem] = {}
+    for row in reversed(repo.plans(s)):
+        for it in row.data.get("items", []):
+            if it["id"] in missing and it["id"] not in found:
+                offset = (row.starts_on - first_start).days // 7
+                lang = str(row.data.get("lang", "en"))
+                found[it["id"]] = EarlierItem(item=it, plan_version=row.version, offset=offset, lang=lang)
+    return sorted(found.values(), key=lambda e: (e.item.get("week_start", 0) + e.offset, e.item["id"]))
