@@ -69,7 +69,7 @@ def test_backup_restores_into_an_empty_database(
             data={"csrf_token": fresh.token()},
             files={"backup_file": ("backup.json", backup, "application/json")},
         )
-        assert again.status_code == 400 and "already holds data" in again.text
+        assert again.status_code == 400 and "already holds a plan" in again.text
         bad = fresh.client.post(
             "/documents/restore",
             data={"csrf_token": fresh.token(), "replace": "yes"},

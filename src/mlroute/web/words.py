@@ -1,5 +1,5 @@
-"""Words for the values the pages show (status, kind, level, journal and evidence kinds), translated once per
-language when its templates are set up, instead of on every use in a page."""
+"""Words for the values the pages show (status, kind, level, pillar, background…) and the navigation, translated
+once per language when its templates are set up, instead of on every use in a page."""
 
 from __future__ import annotations
 
@@ -14,6 +14,16 @@ def _(text: str) -> str:
     return text
 
 
+NAV = {
+    "/": _("Dashboard"),
+    "/roadmap": _("Roadmap"),
+    "/timeline": _("Timeline"),
+    "/journal": _("Journal"),
+    "/match": _("Job match"),
+    "/documents": _("Documents"),
+    "/kb": _("Knowledge base"),
+    "/settings": _("Settings"),
+}
 STATUS = {
     "todo": _("to do"),
     "doing": _("in progress"),
@@ -22,8 +32,48 @@ STATUS = {
     "open": _("not closable"),
 }
 STATUS_MARK = {"todo": "○", "doing": "◐", "done": "✓", "skipped": "⤼", "open": "!"}
-KIND = {"resource": _("Resource"), "project": _("Project"), "career_action": _("Career step"), "skill": _("Skill")}
+KIND = {
+    "resource": _("Resource"),
+    "project": _("Project"),
+    "career_action": _("Career step"),
+    "skill": _("Skill"),
+    "role": _("Role"),
+    "route": _("Route"),
+}
+RESOURCE_KIND = {
+    "course": _("Course"),
+    "book": _("Book"),
+    "tutorial": _("Tutorial"),
+    "docs": _("Documentation"),
+    "video-series": _("Video series"),
+    "practice-platform": _("Practice platform"),
+}
 LEVEL = {0: _("none"), 1: _("aware"), 2: _("working"), 3: _("proficient"), 4: _("expert")}
+HORIZON = {"ready": _("Ready to apply"), "grow": _("Keep growing")}
+PILLAR = {
+    "programming": _("Programming"),
+    "cs-fundamentals": _("Computer science"),
+    "software-engineering": _("Software engineering"),
+    "data": _("Data"),
+    "math-stats": _("Maths and statistics"),
+    "classic-ml": _("Classic ML"),
+    "deep-learning": _("Deep learning"),
+    "mlops": _("MLOps"),
+    "domains": _("Domains"),
+    "career": _("Career"),
+}
+BACKGROUND = {
+    "none": _("New to programming"),
+    "student": _("Student (CS, maths, science…)"),
+    "software_engineer": _("Software engineer / developer"),
+    "devops_engineer": _("DevOps / platform / SRE engineer"),
+    "data_scientist": _("Data scientist"),
+    "data_analyst": _("Data / BI analyst"),
+    "researcher": _("Researcher (academic or industry)"),
+    "other": _("Something else"),
+}
+LANGUAGE = {"en": _("English"), "zh": _("Chinese")}
+REQUIREMENT = {"required": _("required"), "preferred": _("preferred"), "unknown": _("mentioned")}
 JOURNAL = {
     "design-note": _("design note"),
     "insight": _("insight"),
@@ -39,9 +89,16 @@ EVIDENCE = {
     "other": _("other"),
 }
 TABLES: dict[str, Mapping[Any, str]] = {
+    "nav": NAV,
     "status": STATUS,
     "kind": KIND,
+    "resource_kind": RESOURCE_KIND,
     "level": LEVEL,
+    "horizon": HORIZON,
+    "pillar": PILLAR,
+    "background": BACKGROUND,
+    "language": LANGUAGE,
+    "requirement": REQUIREMENT,
     "journal": JOURNAL,
     "evidence": EVIDENCE,
 }
