@@ -53,3 +53,13 @@ def test_words_are_taken_only_for_items_the_rerun_made_the_same(kb: KBIndex) -> 
 def test_a_plan_already_in_the_language_is_returned_as_it_is(kb: KBIndex) -> None:
     doc = {"lang": "zh", "items": []}
     assert plan_text.in_language(doc, kb, "zh") == plan_text.Translated(plan=doc, lang="zh", complete=True)
+
+
+def test_an_item_a_replan_left_out_gets_its_words_from_the_version_that_listed_it(store: Store, kb: KBIndex) -> None:
+    now = dt.datetime(2027, 1, 20, 20, tzinfo=dt.UTC)
+    study.done(store, "act:clarify-motivation", now=now)
+    replan.replan(store, kb, lang="en", today=now.date(), now=now)
+    item = plan_text.earlier_words(store, kb, 1, "act:clarify-motivation", "zh")
+    assert item is not None and CJK.search(item["why"]) and item["week_start"] == 1
+    assert plan_text.earlier_words(store, kb, 1, "res:not-there", "zh") is None
+    assert plan_text.earlier_words(store, kb, 9, "act:clarify-motivation", "zh") is None

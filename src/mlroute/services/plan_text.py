@@ -24,6 +24,7 @@ from mlroute.services.results import Result
 
 if TYPE_CHECKING:
     from mlroute.kb import KBIndex
+    from mlroute.store import Store
 
 # The plan document's keys whose words depend on the language (their numbers do not, for the same plan).
 WORDED_KEYS = (
@@ -135,3 +136,24 @@ def _plan(key: str, lang: str, kb: KBIndex) -> dict[str, Any] | None:
     except (UserError, ValueError):
         return None
     return plan.to_json()
+
+
+def earlier_words(store: Store, kb: KBIndex, version: int, item_id: str, lang: str) -> dict[str, Any] | None:
+    """An item as plan ``version`` listed it, with its words in ``lang`` (the why of finished work a re-plan left
+    out), or None when that version cannot be remade with the same item."""
+    from mlroute.store import repo
+
+    doc: dict[str, Any] | None = store.read(
+        lambda s: next((dict(p.data) for p in repo.plans(s) if p.version == version), None)
+    )
+    if doc is None:
+        return None
+    translated = in_language(doc, kb, lang)
+    found = next((dict(it) for it in translated.plan.get("items", []) if it["id"] == item_id), None)
+    if found is None or (doc.get("lang", "en") != lang and found.get("why") == _why(doc, item_id)):
+        return None  # that version no longer makes the same item: its words could not be remade
+    return found
+
+
+def _why(doc: dict[str, Any], item_id: str) -> Any:
+    return next((it.get("why") for it in doc.get("items", []) if it["id"] == item_id), None)
