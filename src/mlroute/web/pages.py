@@ -94,7 +94,7 @@ def item_page(request: Request, store: StoreDep, kb: KbDep, lang: LangDep, item_
     if isinstance(current, RedirectResponse):
         return current
     view = views.shown(current, kb, lang)
-    found = views.locate(current, view, item_id, lang)
+    found = views.locate(store, kb, current, view, item_id, lang)
     if found is None:
         ids = list(view.titles)
         raise UnknownIdError("plan item", item_id, difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5))

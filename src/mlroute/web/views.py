@@ -139,14 +139,23 @@ class Located:
     why_lang: str  # the language its why text is in
 
 
-def locate(current: CurrentPlan, view: Shown, item_id: str, lang: str) -> Located | None:
+def locate(store: Any, index: KBIndex, current: CurrentPlan, view: Shown, item_id: str, lang: str) -> Located | None:
+    """The item and the language of its why: the page's, or the plan's where its words could not be remade."""
     found = view.item(item_id)
     if found is not None:
-        return Located(found, current.offset, False, lang if view.complete else str(current.plan.get("lang", "en")))
+        same = view.complete or found.get("why") != _stored_why(current.plan, item_id)
+        return Located(found, current.offset, False, lang if same else str(current.plan.get("lang", "en")))
     for e in current.earlier:
         if e.item["id"] == item_id:
-            return Located(dict(e.item), e.offset, True, e.lang)
+            if e.lang == lang:
+                return Located(dict(e.item), e.offset, True, lang)
+            remade = plan_text.earlier_words(store, index, e.plan_version, item_id, lang)
+            return Located(remade or dict(e.item), e.offset, True, lang if remade else e.lang)
     return None
+
+
+def _stored_why(plan: Mapping[str, Any], item_id: str) -> Any:
+    return next((it.get("why") for it in plan.get("items", []) if it["id"] == item_id), None)
 
 
 def phase_name(view: Shown, phase_id: str | None) -> str | None:
