@@ -218,3 +218,14 @@ def test_the_roadmaps_keyboard_order_is_the_schedule(site: str, browser: Any, la
     focused = page.locator(".rcard:focus-within")
     assert focused.locator(".needs").is_visible() or focused.locator(".needs").count() == 0
     context.close()
+
+
+def test_the_roadmap_prints_without_the_controls(site: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(site + "/roadmap")
+    page.emulate_media(media="print")
+    for hidden in ("header.top", "footer.foot", "details.card"):
+        assert page.locator(hidden).evaluate("e => getComputedStyle(e).display") == "none", hidden
+    assert page.locator(".rcard").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    assert overflow(page) == 0 and page.locator(".rcard").count() > 20
+    page.close()
