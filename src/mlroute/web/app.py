@@ -102,7 +102,7 @@ def create_app(
     app.state.render = render
     app.state.max_body = max_body
 
-    errors.install(app, render)
+    errors.install(app, render, api.invalid_request)
     app.add_middleware(errors.FriendlyRefusals, render=render)  # outermost: the guards' pages in this app's words
     for module in (pages, onboarding, match, documents, settings_page, site):
         app.include_router(module.router)

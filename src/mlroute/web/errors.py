@@ -54,7 +54,9 @@ FIELDS = {
 }
 
 
-def install(app: FastAPI, render: Render) -> None:
+def install(app: FastAPI, render: Render, api_invalid: Callable[[Any, str], Any]) -> None:
+    """The handlers; ``api_invalid`` words a bad API request (``web.api.invalid_request``)."""
+
     def page(request: Request, status: int, message: str, hint: str | None, **extra: Any) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message, "hint": hint}, status_code=status)
@@ -84,9 +86,7 @@ def install(app: FastAPI, render: Render) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            from mlroute.web import api
-
-            return JSONResponse(api.invalid_request(exc.errors(), request.headers.get("content-type", "")), 422)
+            return JSONResponse(api_invalid(exc.errors(), request.headers.get("content-type", "")), 422)
         gettext = translations(language(request)).gettext
         names = sorted({gettext(FIELDS.get(str(e["loc"][-1]), str(e["loc"][-1]))) for e in exc.errors()})
         message = gettext("Some fields are missing or invalid: %(fields)s.") % {"fields": ", ".join(names)}
