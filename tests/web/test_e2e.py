@@ -38,6 +38,7 @@ require_chromium()
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 POSTING = Path(__file__).resolve().parents[1] / "extract" / "fixtures" / "posting_en.md"
+POSTING_ZH = POSTING.with_name("posting_zh.txt")
 FAILED_LOAD = re.compile(r"^Failed to load resource: the server responded with a status of 4\d\d")
 
 
@@ -158,6 +159,18 @@ def test_a_replan_keeps_the_finished_item_in_view(phone: Any, phone_site: str) -
     assert [e for e in page.errors if not FAILED_LOAD.match(e)] == []  # type: ignore[attr-defined]
 
 
+def test_a_job_match_on_the_phone_names_everything_in_chinese(phone: Any, phone_site: str) -> None:
+    page = phone
+    page.goto(phone_site + "/match")
+    page.get_by_label("招聘启事文本").fill(POSTING_ZH.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="匹配", exact=True).click()
+    page.wait_for_selector("[data-testid=readiness]", timeout=60_000)
+    result = page.locator("#match-result").inner_text()
+    assert "粘贴的文字" in result and "如何补齐差距" in result and "pasted text" not in result
+    assert overflow(page) == 0  # the table of missing skills stacks on a phone
+    shot(page, "journey-08-match-zh-390")
+
+
 def test_the_demo_persona_and_the_roadmap_by_keyboard(desk: Any, desk_site: str) -> None:
     page = desk
     page.goto(desk_site + "/welcome")
@@ -197,7 +210,7 @@ def test_a_refused_form_says_why_instead_of_blanking_the_panel(desk: Any, desk_s
     page.get_by_role("button", name="Start").click()
     expect(flash(page).locator("[role=alert]")).to_contain_text("The form had expired")
     expect(page.locator("#status-card").get_by_role("button", name="Start")).to_be_visible()
-    shot(page, "journey-08-refused-en-1280", full=False)
+    shot(page, "journey-09-refused-en-1280", full=False)
     page.reload()
     page.get_by_role("button", name="Start").click()
     expect(flash(page)).to_contain_text("Started")
@@ -209,7 +222,7 @@ def test_job_match_adds_the_closing_items_to_the_plan_in_one_click(desk: Any, de
     page.get_by_label("Posting text").fill(POSTING.read_text())
     page.get_by_role("button", name="Match").click()
     page.wait_for_selector("[data-testid=readiness]", timeout=60_000)
-    shot(page, "journey-09-match-en-1280")
+    shot(page, "journey-10-match-en-1280")
     add = page.get_by_role("button", name=re.compile(r"^Add .* to my plan$"))
     if add.count() == 0:
         pytest.skip("this posting asks for nothing the demo plan leaves out")
@@ -228,7 +241,7 @@ def test_a_profile_change_is_previewed_before_it_is_saved(desk: Any, desk_site: 
     expect(preview).to_contain_text("Preview: nothing is saved yet", timeout=30_000)
     expect(preview).to_contain_text("weeks sooner")
     assert page.url == desk_site + "/settings"  # shown in place
-    shot(page, "journey-10-settings-preview-en-1280")
+    shot(page, "journey-11-settings-preview-en-1280")
     page.get_by_role("button", name="Save and re-plan").click()
     expect(page.get_by_role("heading", name="Your plan changed")).to_be_visible()
     assert re.search(r"\d+ → \d+ weeks", page.get_by_test_id("eta-change").inner_text())

@@ -88,6 +88,11 @@ EVIDENCE = {
     "certificate": _("certificate"),
     "other": _("other"),
 }
+# Punctuation between the pieces a page joins (lists of names, a date after a week): full-width in Chinese.
+PUNCT = {
+    "en": {"sep": ", ", "stop": ".", "open": " (", "close": ")", "comma": ", "},
+    "zh": {"sep": "、", "stop": "。", "open": "（", "close": "）", "comma": "，"},
+}
 TABLES: dict[str, Mapping[Any, str]] = {
     "nav": NAV,
     "status": STATUS,
@@ -110,4 +115,5 @@ def for_language(lang: str) -> dict[str, dict[Any, str]]:
         name: {k: gettext(v) for k, v in table.items()} for name, table in TABLES.items()
     }
     words["mark"] = dict(STATUS_MARK)
+    words["punct"] = dict(PUNCT.get(lang, PUNCT["en"]))
     return words
