@@ -229,3 +229,17 @@ def test_the_roadmap_prints_without_the_controls(site: str, browser: Any) -> Non
     assert page.locator(".rcard").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
     assert overflow(page) == 0 and page.locator(".rcard").count() > 20
     page.close()
+
+
+@pytest.mark.parametrize(("lang", "width"), [("en", 360), ("zh", 360), ("en", 414)])
+def test_no_page_scrolls_sideways_on_any_phone_width(site: str, browser: Any, lang: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_cookies([{"name": "lang", "value": lang, "url": site}])
+    page = context.new_page()
+    wide = {}
+    for name, path in PAGES.items():
+        page.goto(site + path)
+        if (px := overflow(page)) > 0:
+            wide[name] = px
+    context.close()
+    assert wide == {}
