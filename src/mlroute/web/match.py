@@ -13,7 +13,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
@@ -33,7 +33,6 @@ router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON 
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 PASTED = "pasted text"  # the API has always said so
-T = TypeVar("T")
 
 
 def safe_name(filename: str | None, fallback: str = "posting") -> str:
@@ -46,16 +45,19 @@ def safe_name(filename: str | None, fallback: str = "posting") -> str:
     return stem[:80] + suffix
 
 
-async def read_upload(data: bytes, name: str, fn: Callable[..., T], *args: Any, what: str) -> T:
-    """``fn(path, *args)`` on ``data`` saved as ``name`` in a private folder, in the bounded worker; an error names
-    ``name``, not the server's folder."""
+async def read_upload(data: bytes, name: str, fn: Callable[..., Any], *args: Any, what: str) -> dict[str, Any]:
+    """``fn(path, *args)`` on ``data`` saved as ``name`` in a private folder, in the bounded worker, as a JSON
+    document (a typed result is dumped); an error names ``name``, not the server's folder."""
     with tempfile.TemporaryDirectory(prefix="mlroute-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            return await run_bounded(fn, path, *args, what=what)
+            found = await run_bounded(fn, path, *args, what=what)
         except UserError as exc:
             raise UserError(exc.message.replace(str(path), name), hint=exc.hint) from None
+    dump = getattr(found, "model_dump", None)
+    document: dict[str, Any] = dump(mode="json") if dump else found
+    return document
 
 
 def stored_profile(store: Store) -> Profile | None:
@@ -74,7 +76,7 @@ async def match_posting(text: str, upload: UploadFile | None, store: Store, lang
         _ = translations(lang).gettext
         raise Refused(_("No posting given."), hint=_("Paste the text of a job posting, or choose its file."))
     profile = await run_in_threadpool(stored_profile, store)
-    result: dict[str, Any] = await read_upload(data, name, extraction.match, profile, what="Reading the posting")
+    result = await read_upload(data, name, extraction.match, profile, what="Reading the posting")
     result["source"] = name if upload is not None and upload.filename else PASTED
     return result
 

@@ -97,7 +97,7 @@ async def from_resume(
     if background not in BACKGROUNDS:
         background = "other"
     name = safe_name(resume.filename if resume else None, "resume")
-    found: dict[str, Any] = await read_upload(data, name, extraction.profile_from_resume, what="Reading the resume")
+    found = await read_upload(data, name, extraction.profile_from_resume, what="Reading the resume")
     levels = {p["skill_id"]: int(p["proposed_level"]) for p in found["skills"] if p["skill_id"] in kb.skills}
     evidence = {
         p["skill_id"]: Evidence(

@@ -1,4 +1,6 @@
-"""A store holding the demo persona's first plan (made once per session, copied per test), and the knowledge base."""
+"""The journey services the pages use (undo, finished work after a re-plan, a plan in the other language, a
+profile change): a store holding the demo persona's first plan (made once per session, copied per test), and the
+knowledge base."""
 
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory, kb: KBIndex) -> Itera
 
 
 @pytest.fixture
-def store(demo_db_file: Path, tmp_path: Path) -> Iterator[Store]:
+def demo_store(demo_db_file: Path, tmp_path: Path) -> Iterator[Store]:
     copy = tmp_path / "mlroute.db"
     shutil.copy(demo_db_file, copy)
     st = Store(f"sqlite:///{copy}")

@@ -12,13 +12,13 @@ from mlroute.store import Store
 NOW = dt.datetime(2027, 1, 20, 20, tzinfo=dt.UTC)
 
 
-def test_items_finished_before_a_replan_come_back_with_their_status_and_weeks(store: Store, kb: KBIndex) -> None:
-    first = current_plan(store)
+def test_items_finished_before_a_replan_come_back_with_their_status_and_weeks(demo_store: Store, kb: KBIndex) -> None:
+    first = current_plan(demo_store)
     assert first is not None and first.earlier == []
-    study.done(store, "act:clarify-motivation", now=NOW)
-    study.skip(store, "res:google-mlcc", now=NOW)
-    replan.replan(store, kb, today=NOW.date(), now=NOW)
-    now = current_plan(store)
+    study.done(demo_store, "act:clarify-motivation", now=NOW)
+    study.skip(demo_store, "res:google-mlcc", now=NOW)
+    replan.replan(demo_store, kb, today=NOW.date(), now=NOW)
+    now = current_plan(demo_store)
     assert now is not None and now.plan_version == 2
     listed = {it["id"] for it in now.plan["items"]}
     assert "act:clarify-motivation" not in listed

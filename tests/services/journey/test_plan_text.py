@@ -29,13 +29,13 @@ def test_an_english_plan_in_chinese_is_the_same_plan_in_chinese_words(kb: KBInde
     assert back.plan["items"][0]["why"] == doc["items"][0]["why"]
 
 
-def test_a_replanned_plan_with_observed_pace_and_finished_items_translates(store: Store, kb: KBIndex) -> None:
+def test_a_replanned_plan_with_observed_pace_and_finished_items_translates(demo_store: Store, kb: KBIndex) -> None:
     now = dt.datetime(2027, 2, 1, 20, tzinfo=dt.UTC)
-    study.log(store, "3h", "act:clarify-motivation", day="2026-12-08", today=now.date(), now=now)
-    study.log(store, "2h", "res:google-mlcc", day="2027-01-20", today=now.date(), now=now)
-    study.done(store, "act:clarify-motivation", now=now)
-    replan.replan(store, kb, today=now.date(), now=now)
-    current = current_plan(store)
+    study.log(demo_store, "3h", "act:clarify-motivation", day="2026-12-08", today=now.date(), now=now)
+    study.log(demo_store, "2h", "res:google-mlcc", day="2027-01-20", today=now.date(), now=now)
+    study.done(demo_store, "act:clarify-motivation", now=now)
+    replan.replan(demo_store, kb, today=now.date(), now=now)
+    current = current_plan(demo_store)
     assert current is not None and current.plan["pacing"]["basis"] == "observed"
     out = plan_text.in_language(current.plan, kb, "zh")
     assert out.complete and plan_text.shape(out.plan) == plan_text.shape(current.plan)
@@ -55,11 +55,13 @@ def test_a_plan_already_in_the_language_is_returned_as_it_is(kb: KBIndex) -> Non
     assert plan_text.in_language(doc, kb, "zh") == plan_text.Translated(plan=doc, lang="zh", complete=True)
 
 
-def test_an_item_a_replan_left_out_gets_its_words_from_the_version_that_listed_it(store: Store, kb: KBIndex) -> None:
+def test_an_item_a_replan_left_out_gets_its_words_from_the_version_that_listed_it(
+    demo_store: Store, kb: KBIndex
+) -> None:
     now = dt.datetime(2027, 1, 20, 20, tzinfo=dt.UTC)
-    study.done(store, "act:clarify-motivation", now=now)
-    replan.replan(store, kb, lang="en", today=now.date(), now=now)
-    item = plan_text.earlier_words(store, kb, 1, "act:clarify-motivation", "zh")
+    study.done(demo_store, "act:clarify-motivation", now=now)
+    replan.replan(demo_store, kb, lang="en", today=now.date(), now=now)
+    item = plan_text.earlier_words(demo_store, kb, 1, "act:clarify-motivation", "zh")
     assert item is not None and CJK.search(item["why"]) and item["week_start"] == 1
-    assert plan_text.earlier_words(store, kb, 1, "res:not-there", "zh") is None
-    assert plan_text.earlier_words(store, kb, 9, "act:clarify-motivation", "zh") is None
+    assert plan_text.earlier_words(demo_store, kb, 1, "res:not-there", "zh") is None
+    assert plan_text.earlier_words(demo_store, kb, 9, "act:clarify-motivation", "zh") is None
