@@ -49,7 +49,7 @@ def eta_chart(rows: Sequence[tuple[str, str, Mapping[str, float]]]) -> Chart:
             p50=round(band["p50"]),
             p90=round(band["p90"]),
             left=pct(band["p10"]),
-            width=max(0.5, pct(band["p90"]) - pct(band["p10"])),
+            width=round(max(0.5, pct(band["p90"]) - pct(band["p10"])), 2),
             mark=pct(band["p50"]),
         )
         for label, kind, band in rows
