@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from mlroute.cli import plan as plan_cli
 from tests.conftest import run_cli
 from tests.plan.fixture_kb import write_fixture_kb
 
@@ -147,35 +145,6 @@ def test_init_rejects_bad_flags(tmp_path: Path, kb_env: dict[str, str]) -> None:
     r = run_cli("init", "--yes", "--out", str(tmp_path / "p.yaml"), "--background", "pilot", env=kb_env)
     assert r.returncode == 2 and "software_engineer" in r.stderr
     assert not (tmp_path / "p.yaml").exists()
-
-
-def test_interactive_questions_use_background_defaults(monkeypatch: pytest.MonkeyPatch, kb_env: dict[str, str]):
-    monkeypatch.setenv("MLROUTE_KB", kb_env["MLROUTE_KB"])
-    asked: list[str] = []
-
-    def answer(question: str, default: Any = None, **_: Any) -> Any:
-        asked.append(question)
-        return {"Your background": "devops_engineer", "Hours a week you can give": 12.0}.get(question, default)
-
-    monkeypatch.setattr(plan_cli.Prompt, "ask", staticmethod(answer))
-    monkeypatch.setattr(plan_cli.FloatPrompt, "ask", staticmethod(answer))
-    monkeypatch.setattr(plan_cli.Confirm, "ask", staticmethod(lambda *a, **k: True))
-    answers = plan_cli.gather_answers(
-        interactive=True,
-        name=None,
-        background=None,
-        years=None,
-        hours=None,
-        start=None,
-        role=None,
-        interests=[],
-        budget=None,
-        languages=[],
-        skills=[],
-    )
-    assert answers["background"] == "devops_engineer" and answers["hours_per_week"] == 12.0
-    assert answers["skills"].get("docker") == 3, "DevOps defaults offered and accepted"
-    assert "Target role" in asked and any("Domains" in q for q in asked)
 
 
 def test_demo_runs_on_the_embedded_kb() -> None:

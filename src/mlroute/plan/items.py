@@ -201,6 +201,7 @@ def _action_item(step: Step, sched: Schedule, ctx: ItemContext) -> PlanItem:
         effort_sigma=SIGMA["estimate"],
         when=act.phase,
         requires_employer=hours == 0 and act.hours > 0,
+        span_weeks=(act.weeks or 0) if hours == 0 else 0,
     )
 
 

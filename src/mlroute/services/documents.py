@@ -99,11 +99,22 @@ def save(path: Path, rendered: Rendered) -> Written:
             fh.write(rendered.data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a document is for showing
         os.replace(tmp, path)
     except OSError as exc:
         raise UserError(f"Cannot write {path}: {exc.strerror}.", hint="Choose a writable location.") from exc
     fmt = None if rendered.format == "json" else rendered.format
     return Written(path=str(path), format=fmt, bytes=len(rendered.data), **rendered.facts)
+
+
+def _mode_for(path: Path) -> int:
+    """The file's mode when it exists (the person chose it), else what a new file gets under their umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _render(doc: Document, fmt: str, now: datetime, font: Path | None) -> bytes:

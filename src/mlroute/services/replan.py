@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from mlroute.errors import UserError
 from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.plans import adopt_plan
 from mlroute.services.results import Band, Result
 from mlroute.store import Store
-from mlroute.track.forecast import shift
 from mlroute.track.outlook import outlook
+from mlroute.track.replan import tr
 from mlroute.track.weeks import week_of, week_start
 
 if TYPE_CHECKING:
     from mlroute.kb import KBIndex
+    from mlroute.track.journey import Journey
 
 
 class Added(Result):
@@ -59,6 +61,7 @@ class Replanned(Result):
     changes: Changes
     reasons: list[str]
     items_total: int
+    unchanged: bool = False
 
 
 def in_kb(ids: Iterable[str], kb: KBIndex) -> frozenset[str]:
@@ -68,18 +71,20 @@ def in_kb(ids: Iterable[str], kb: KBIndex) -> frozenset[str]:
     return frozenset(ref for ref in ids if ref.partition(":")[2] in tables.get(ref.partition(":")[0], {}))
 
 
-def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetime | None = None) -> Replanned:
-    """A new plan from what is done and skipped and the observed pace, from this week on; shows what changed."""
+def _plan_from(
+    journey: Journey,
+    kb: KBIndex,
+    starts_on: date,
+    done: frozenset[str],
+    skipped: frozenset[str],
+    pace: float | None,
+    sigma: float,
+) -> dict[str, Any]:
+    """The stored profile planned again from ``starts_on``, with the same seed and language as the plan it
+    follows (so that nothing new means the same plan)."""
     from mlroute.plan import make_plan
     from mlroute.profile import Profile
-    from mlroute.track.replan import diff, reasons
 
-    today, now = today_or(today), now_or(now)
-    journey = store.read(load_journey)
-    before = outlook(journey, today)
-    base = journey.first.starts_on
-    week = max(1, week_of(base, today))
-    starts_on = week_start(base, week)
     profile = Profile.model_validate(journey.profile)
     profile = profile.model_copy(
         update={
@@ -87,10 +92,51 @@ def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetim
             "availability": {d: h for d, h in profile.availability.items() if d >= starts_on},
         }
     )
+    return make_plan(
+        profile,
+        kb,
+        done=done,
+        skipped=skipped,
+        pace=pace,
+        pace_sigma=sigma,
+        seed=int(journey.plan.data.get("seed", 0)),
+        lang=journey.plan.data.get("lang"),
+    ).to_json()
+
+
+def replan(
+    store: Store,
+    kb: KBIndex,
+    *,
+    use: str = "auto",
+    today: date | None = None,
+    now: datetime | None = None,
+) -> Replanned:
+    """A new plan from what is done and skipped, from this week on, packed at the observed pace once there is
+    enough of it (``use``: auto | observed | stated); shows what changed. Twice in a row with nothing new, it
+    changes nothing."""
+    from mlroute.plan.words import lang_of
+    from mlroute.track.replan import diff, reasons
+
+    if use not in ("auto", "observed", "stated"):
+        raise UserError(f"--pace {use!r} is not allowed.", hint="Use --pace observed, --pace stated or leave it out.")
+    today, now = today_or(today), now_or(now)
+    journey = store.read(load_journey)
+    before = outlook(journey, today)
+    pc = before.pace
+    if use == "observed" and not pc.enough:
+        raise UserError(
+            f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of "
+            f"{pc.weeks_observed + pc.weeks_needed:g} weeks.",
+            hint="Re-plan at your stated hours (leave out --pace), or log your study for a few more weeks.",
+        )
+    observed = pc.hours_per_week if pc.enough and use != "stated" else None
+    base = journey.first.starts_on
+    week = max(1, week_of(base, today))
+    starts_on = week_start(base, week)
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
-    observed = before.pace.hours_per_week if journey.sessions else None
-    doc = make_plan(profile, kb, done=done, skipped=skipped, pace=observed, seed=0).to_json()
+    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15)
     stored = adopt_plan(
         store,
         journey.profile,
@@ -99,27 +145,42 @@ def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetim
         starts_on=starts_on,
         reason="replan",
         pace_used=observed,
+        today=today,
         now=now,
     )
+    lang = lang_of(doc.get("lang"))
     offset = (starts_on - base).days // 7
+    why = reasons(
+        pace=observed,
+        planned=before.planned_pace,
+        weeks=pc.weeks_observed,
+        need=pc.weeks_observed + pc.weeks_needed,
+        chose_stated=use == "stated",
+        done=len(done),
+        skipped=len(skipped),
+        kb_before=journey.plan.kb_version,
+        kb_after=kb.kb.meta.version,
+        lang=lang,
+    )
+    if stored.unchanged:
+        changes = Changes(added=[], removed=[], moved=[])
+        why = [tr(lang, "unchanged"), *why]
+    else:
+        changes = Changes.model_validate(
+            diff(journey.plan.data, journey.offset, doc, offset, journey.statuses, lang=lang)
+        )
     return Replanned(
         plan_version=stored.plan_version,
         previous_version=journey.plan.version,
         starts_on=starts_on,
         week=week,
         eta_weeks_before=Band.of(before.eta),
-        eta_weeks_after=Band.of(shift(doc["eta_weeks"], offset)),
-        eta_weeks_initial=Band.of(shift(journey.first.data["eta_weeks"], 0)),
+        eta_weeks_after=stored.eta_weeks,
+        eta_weeks_initial=Band.of(journey.first.data["eta_weeks"]),
         pace=observed,
         planned_pace=before.planned_pace,
-        changes=Changes.model_validate(diff(journey.plan.data, journey.offset, doc, offset, journey.statuses)),
-        reasons=reasons(
-            pace=observed,
-            planned=before.planned_pace,
-            done=len(done),
-            skipped=len(skipped),
-            kb_before=journey.plan.kb_version,
-            kb_after=kb.kb.meta.version,
-        ),
+        changes=changes,
+        reasons=why,
         items_total=len(doc.get("items", [])),
+        unchanged=stored.unchanged,
     )
