@@ -175,3 +175,32 @@ def test_plan_in_chinese_and_by_a_date(tmp_path: Path, kb_env: dict[str, str]) -
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
     bad = run_cli("plan", "-p", str(profile_file(tmp_path)), "--lang", "fr", env=kb_env)
     assert bad.returncode == 2 and "--lang" in bad.stderr
+
+
+def test_market_demand_shows_in_the_order_the_reasons_and_the_summary(tmp_path: Path) -> None:
+    """On the real knowledge base: postings that ask for deep learning and vision move those gaps (and the items
+    that close them) up, and the plan says so in the JSON, the why texts and the summary, in both languages."""
+    posting = {
+        "title": "ML Engineer",
+        "description": "Requirements: strong PyTorch and deep learning; computer "
+        "vision; Docker; SQL. Statistics a plus.",
+    }
+    postings = tmp_path / "postings.jsonl"
+    postings.write_text("\n".join(json.dumps(posting) for _ in range(20)), encoding="utf-8")
+    developer = str(Path(__file__).parents[2] / "examples" / "profiles" / "developer.yaml")
+    plain = json.loads(run_cli("plan", "-p", developer, "--json").stdout)
+    r = run_cli("plan", "-p", developer, "--market", str(postings), "--json")
+    assert r.returncode == 0, r.stderr
+    market = json.loads(r.stdout)
+    assert [i["id"] for i in market["items"]] != [i["id"] for i in plain["items"]], "the order follows demand"
+    moves = {m["skill"]: m for m in market["market"]}
+    assert moves["pytorch"]["moved"] > 0 and moves["pytorch"]["cause"] == "demand"
+    for m in moves.values():
+        if m["cause"] == "demand":  # the words follow the skill's own demand
+            assert (m["moved"] > 0) == (m["demand"] >= 0.5), m
+        assert m["reason"] and str(abs(m["moved"])) in m["reason"]
+    assert any("job postings" in i["why"] for i in market["items"])
+    text = run_cli("plan", "-p", developer, "--market", str(postings)).stdout
+    assert "Market:" in text and "moved up" in text
+    zh = run_cli("plan", "-p", developer, "--market", str(postings), "--lang", "zh").stdout
+    assert "市场需求：" in zh and "招聘启事" in zh

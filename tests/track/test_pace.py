@@ -65,5 +65,7 @@ def test_pace_is_stated_until_enough_then_logged_hours_over_weeks(
     inside = sum(m for d, m in raw if 0 <= d < days) / 60
     if days / 7 < MIN_WEEKS:
         assert p.hours_per_week == planned and not p.enough
+    elif inside == 0:  # weeks without a single session: not logging, not a pace of zero
+        assert p.hours_per_week == planned and not p.enough and p.nothing_logged
     else:
         assert abs(p.hours_per_week - inside / (days / 7)) < 0.01

@@ -133,6 +133,11 @@ def render_status(r: Status) -> None:
         pace_line = (
             f"{p.hours_per_week:g} h/week observed over {p.weeks_observed:g} weeks [dim](planned {p.planned:g})[/]"
         )
+    elif p.weeks_needed == 0:
+        pace_line = (
+            f"{p.planned:g} h/week as stated [dim](nothing logged in {p.weeks_observed:g} weeks: log your study "
+            "to see your real pace)[/]"
+        )
     else:
         so_far = f"{p.observed:g} h/week so far; " if p.observed is not None else ""
         pace_line = (

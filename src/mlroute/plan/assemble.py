@@ -11,7 +11,7 @@ from mlroute.kb.models import Route
 from mlroute.plan import explain, words
 from mlroute.plan.effort import SIGMA
 from mlroute.plan.forecast import AVAILABILITY_MEAN, NOT_BEFORE_APPLYING, Band, forecast_items, model_description
-from mlroute.plan.gap import Gap
+from mlroute.plan.gap import DEMAND_OFTEN, DEMAND_RARELY, Gap
 from mlroute.plan.horizons import HorizonSelection
 from mlroute.plan.models import Milestone, Plan, PlanItem
 from mlroute.plan.portfolio import MAX_PROJECTS
@@ -221,7 +221,11 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
         moved = before.index(g.skill) - after.index(g.skill)
         if abs(moved) >= 2:
             d = float(demand.get(g.skill, 0.0))
-            key = "why.demand" if moved > 0 else "why.demand_down"
+            # The words follow the skill's own demand; a move against it is a side effect of the others'.
+            if moved > 0:
+                key = "market.up" if d >= DEMAND_OFTEN else "market.side_up"
+            else:
+                key = "market.down" if d < DEMAND_RARELY else "market.side_down"
             out.append(
                 {
                     "skill": g.skill,
@@ -231,7 +235,10 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
                     "rank_after": after.index(g.skill) + 1,
                     "weight_before": g.base_weight,
                     "weight_after": g.weight,
-                    "reason": words.tr(inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang)),
+                    "cause": "demand" if key in ("market.up", "market.down") else "others",
+                    "reason": words.tr(
+                        inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang), n=abs(moved)
+                    ),
                 }
             )
     return sorted(out, key=lambda m: -abs(m["moved"]))

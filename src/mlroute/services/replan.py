@@ -13,6 +13,7 @@ from mlroute.services.plans import adopt_plan
 from mlroute.services.results import Band, Result
 from mlroute.store import Store
 from mlroute.track.outlook import outlook
+from mlroute.track.pace import MIN_WEEKS
 from mlroute.track.replan import tr
 from mlroute.track.weeks import week_of, week_start
 
@@ -124,10 +125,14 @@ def replan(
     journey = store.read(load_journey)
     before = outlook(journey, today)
     pc = before.pace
+    if use == "observed" and pc.nothing_logged:
+        raise UserError(
+            f"Nothing is logged since your plan began {pc.weeks_observed:g} weeks ago, so there is no observed pace.",
+            hint="Log your study with mlroute log, or re-plan at your stated hours (leave out --pace).",
+        )
     if use == "observed" and not pc.enough:
         raise UserError(
-            f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of "
-            f"{pc.weeks_observed + pc.weeks_needed:g} weeks.",
+            f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of {MIN_WEEKS} weeks.",
             hint="Re-plan at your stated hours (leave out --pace), or log your study for a few more weeks.",
         )
     observed = pc.hours_per_week if pc.enough and use != "stated" else None
@@ -154,7 +159,7 @@ def replan(
         pace=observed,
         planned=before.planned_pace,
         weeks=pc.weeks_observed,
-        need=pc.weeks_observed + pc.weeks_needed,
+        need=MIN_WEEKS,
         chose_stated=use == "stated",
         done=len(done),
         skipped=len(skipped),

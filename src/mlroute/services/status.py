@@ -39,8 +39,11 @@ class PaceFigures(Result):
     observed: float | None
     weeks_observed: float
     planned: float
-    basis: str = Field(description="observed | stated (not enough data yet)")
-    weeks_needed: float = Field(description="Weeks of data still needed before the observed pace is used.")
+    basis: str = Field(description="observed | stated (not enough data yet, or nothing logged)")
+    weeks_needed: float = Field(
+        description="Weeks of data still needed before the observed pace is used (0 with basis stated: nothing "
+        "is logged inside the plan)."
+    )
 
 
 class NextItem(Result):

@@ -1,10 +1,10 @@
 """Observed pace: the hours a week a person really studied since their plan began, once there is enough of it.
 
 Only sessions inside the journey count (on or after the first plan's start, before today: today is not over), and
-only once ``MIN_WEEKS`` have passed since the start: two evenings in the first week say little about a year, so
-before that the forecast keeps the stated hours and says how many weeks of data it still needs. The uncertainty of
-the average (used by the time model) comes from the person's own weeks: the coefficient of variation of their
-weekly hours over the square root of the number of weeks, never below ``MIN_SIGMA``.
+only once ``MIN_WEEKS`` have passed since the start and something is logged: two evenings in the first week say
+little about a year, so before that the forecast keeps the stated hours and says how many weeks of data it still
+needs. The uncertainty of the average (used by the time model) comes from the person's own weeks: the coefficient
+of variation of their weekly hours over the square root of the number of weeks, never below ``MIN_SIGMA``.
 """
 
 from __future__ import annotations
@@ -29,12 +29,17 @@ class Pace:
     weeks_observed: float
     planned: float  # the stated hours per week
     enough: bool  # the observed pace is in use
-    weeks_needed: float  # weeks of data still missing before it is (0 once enough)
+    weeks_needed: float  # weeks of data still missing before it is (0 once enough, or when nothing is logged)
     sigma: float  # log-scale uncertainty of the observed average
 
     @property
     def basis(self) -> str:
         return "observed" if self.enough else "stated"
+
+    @property
+    def nothing_logged(self) -> bool:
+        """Weeks enough have passed, but no study is logged inside the plan."""
+        return not self.enough and self.weeks_needed == 0
 
 
 def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, planned: float) -> Pace:
@@ -44,14 +49,16 @@ def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, plann
     inside = [s for s in sessions if started <= s.day < today]
     hours = sum(s.minutes for s in inside) / 60
     observed = round(hours / weeks, 2) if weeks > 0 else None
-    enough = weeks >= MIN_WEEKS
+    # Weeks with nothing logged say the person is not logging, not that they will never finish: keep the stated
+    # hours (and say so) rather than forecast forever.
+    enough = weeks >= MIN_WEEKS and hours > 0
     return Pace(
         hours_per_week=observed if enough and observed is not None else planned,
         observed=observed,
         weeks_observed=round(weeks, 2),
         planned=planned,
         enough=enough,
-        weeks_needed=0.0 if enough else round(MIN_WEEKS - weeks, 2),
+        weeks_needed=round(max(0.0, MIN_WEEKS - weeks), 2),
         sigma=_sigma(inside, started, elapsed_days // 7) if enough else 0.0,
     )
 

@@ -34,6 +34,11 @@ T: dict[str, tuple[str, str]] = {
         "your observed pace, {pace:.1f} h a week, is on plan ({planned:g} h)",
         "你实际的学习速度（每周 {pace:.1f} 小时）与计划一致（每周 {planned:g} 小时）",
     ),
+    "nothing_logged": (
+        "nothing logged since the plan began ({weeks:g} weeks): the weeks keep your stated {planned:g} h; log your "
+        "study to see your real pace",
+        "计划开始以来（{weeks:g} 周）还没有记录学习：仍按你填写的每周 {planned:g} 小时排期；记录学习后才能看到实际速度",
+    ),
     "stated": (
         "not enough data yet for an observed pace ({weeks:g} of {need:g} weeks): the weeks keep your stated "
         "{planned:g} h",
@@ -136,6 +141,8 @@ def reasons(
     out: list[str] = []
     if chose_stated:
         out.append(tr(lang, "chose_stated", planned=planned))
+    elif pace is None and weeks >= need:
+        out.append(tr(lang, "nothing_logged", weeks=round(weeks, 1), planned=planned))
     elif pace is None:
         out.append(tr(lang, "stated", weeks=round(weeks, 1), need=need, planned=planned))
     elif abs(pace - planned) >= 0.05 * planned:
