@@ -3,6 +3,10 @@
 Job postings are mostly bullet lists, so a line break ends a sentence; inside a line we split after ``.!?`` when
 the next word starts a new sentence, and after ``。！？；``. Clauses (for scoping cues such as "优先" in
 "熟悉PyTorch，有推荐系统经验者优先") split further at commas and semicolons.
+
+Work is linear in the text: a line longer than ``MAX_SENTENCE_CHARS`` (pasted text without punctuation, a PDF
+that lost its line breaks) is cut into windows of at most that many characters at a space where there is one, so
+no later stage ever scans more than one window per mention.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "incl.", "approx.", "dr.", "mr.
 # A Latin sentence end: '.', '!' or '?' followed by space(s) and something that starts a sentence.
 _LATIN_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022\u00b7*•\-])")
 _CJK_END = re.compile(r"[。！？；!?]+")
+_ABBREVIATION_TAIL = max(len(a) for a in _ABBREVIATIONS) + 1
+MAX_SENTENCE_CHARS = 2000
 _CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\s[-–—]\s|\(|\)|（|）")
 
 
@@ -36,21 +42,36 @@ def _line_sentences(text: str, start: int, end: int) -> list[Span]:
     cuts: list[int] = []
     line = text[start:end]
     for m in _LATIN_END.finditer(line):
-        before = line[: m.end()].lower()
-        if before.endswith(_ABBREVIATIONS):
+        before = line[max(0, m.end() - _ABBREVIATION_TAIL) : m.end()].lower()
+        if before.endswith(_ABBREVIATIONS) and not before[: -len(_longest_suffix(before))][-1:].isalnum():
             continue
         cuts.append(start + m.end())
     cuts.extend(start + m.end() for m in _CJK_END.finditer(line))
     out: list[Span] = []
     prev = start
-    for cut in sorted(set(cuts)):
-        span = _trimmed(text, prev, cut)
-        if span:
-            out.append(span)
+    for cut in [*sorted(set(cuts)), end]:
+        for a, b in _windows(text, prev, cut):
+            span = _trimmed(text, a, b)
+            if span:
+                out.append(span)
         prev = cut
-    span = _trimmed(text, prev, end)
-    if span:
-        out.append(span)
+    return out
+
+
+def _longest_suffix(before: str) -> str:
+    return max((a for a in _ABBREVIATIONS if before.endswith(a)), key=len)
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most ``MAX_SENTENCE_CHARS``, at the last space of each when possible."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+        cut = cut + 1 if cut > start else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
