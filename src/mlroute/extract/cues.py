@@ -10,7 +10,7 @@ also when they follow the name ("Python (expert)"), and carry over list items wi
 ("熟悉Python、Java" gives Java level 2 too).
 
 Linear time: each sentence is scanned once, only when a mention falls in it, and sentences are bounded in length
-(``sentences.MAX_SENTENCE_CHARS``); each mention then costs a binary search.
+(``limits.SENTENCE_CHARS``); each mention then costs a binary search.
 """
 
 from __future__ import annotations
@@ -214,6 +214,7 @@ class ClauseCues:
     negation_at: int | None  # end of the first negation cue: mentions after it are ruled out
     hedge_at: int | None  # end of the first hedge cue
     levels: tuple[tuple[int, int], ...]  # (end of a proficiency word, level), in order
+    list_item: bool = False  # only a name or two ("Java", "and Go"): continues the clause before it
 
 
 @dataclass(frozen=True)
@@ -255,16 +256,15 @@ def scan_sentence(sentence: Span) -> SentenceCues:
     positions = [p for p, _ in cues]
     for c in clauses:
         lo, hi = bisect_right(positions, c.start - 1), bisect_right(positions, c.end - 1)
-        out.append(
-            ClauseCues(
-                span=c,
-                requirement=_strongest(k for _, k in cues[lo:hi]),
-                negated_all=bool(_NEGATION_ANYWHERE.search(c.text)),
-                negation_at=_first_end(_NEGATION_BEFORE, c.text, c.start),
-                hedge_at=_first_end(_HEDGE, c.text, c.start),
-                levels=_levels(c.text, c.start),
-            )
+        clause = ClauseCues(
+            span=c,
+            requirement=_strongest(k for _, k in cues[lo:hi]),
+            negated_all=bool(_NEGATION_ANYWHERE.search(c.text)),
+            negation_at=_first_end(_NEGATION_BEFORE, c.text, c.start),
+            hedge_at=_first_end(_HEDGE, c.text, c.start),
+            levels=_levels(c.text, c.start),
         )
+        out.append(replace(clause, list_item=_list_item(clause)))
     return SentenceCues(tuple(out), tuple(c.span.start for c in out), cues)
 
 
@@ -287,7 +287,7 @@ def _look_back(
         found = pick(sc.clauses[i], pos if i == ci else sc.clauses[i].span.end)
         if found is not None:
             return found
-        if (i == ci and not bare) or (i < ci and not _list_item(sc.clauses[i])):
+        if (i == ci and not bare) or (i < ci and not sc.clauses[i].list_item):
             return None
     return None
 
@@ -313,6 +313,8 @@ _LIST_ITEM_CHARS = 24
 
 def _list_item(clause: ClauseCues) -> bool:
     """A short clause with no cue words of its own ("Java", "and Go") continues the one before it."""
+    if len(clause.span.text) > 4 * _LIST_ITEM_CHARS:
+        return False
     return len(_FILLER.sub("", clause.span.text)) <= _LIST_ITEM_CHARS and not (
         clause.levels or clause.negation_at or clause.hedge_at or clause.negated_all
     )
@@ -340,7 +342,7 @@ def apply_cues(text: str, mentions: list[Mention], sentences: list[Span] | None 
             requirement = sc.nearest_requirement(m.start)
         if requirement == "unknown":
             requirement = section_of[i]
-        bare = _list_item(clause)
+        bare = clause.list_item
         negated = bool(_look_back(sc, ci, m.start, bare, _negation))
         hedged = bool(_look_back(sc, ci, m.start, bare, _hedge))
         level = level_after(text, m.end)

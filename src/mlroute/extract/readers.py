@@ -2,7 +2,9 @@
 
 Every failure a user can fix (missing file, too big, empty, binary, a scanned PDF without a text layer, a CSV
 without a description column) raises ``UserError`` naming the file and what to do. Text files may be UTF-8 or a
-Chinese legacy encoding (GB18030/GBK); ``decode`` finds out which.
+Chinese legacy encoding (GB18030/GBK); ``decode`` finds out which. Any file may be gzip-compressed (``.txt.gz``,
+``.jsonl.gz``). Every read is bounded by the limits in ``limits`` (file size, decompressed size, DOCX parts, PDF
+pages, characters of text), each named in the error it raises.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import csv
 import io
 import json
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,13 +22,15 @@ from typing import Any
 import charset_normalizer
 
 from mlroute.errors import UserError
+from mlroute.extract import limits
 from mlroute.extract.lexical import is_cjk
 from mlroute.extract.models import Document, Posting
 
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = limits.FILE_BYTES.default
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".text"}
 COLLECTION_SUFFIXES = {".csv", ".json", ".jsonl", ".ndjson"}
 SUPPORTED = sorted(DOCUMENT_SUFFIXES | COLLECTION_SUFFIXES)
+_SPLIT_HINT = "Split it into smaller files, or pass only the part with the posting or resume."
 
 # Column names accepted for each posting field (lower case), first match wins.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -47,22 +53,59 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _check_file(path: Path, max_bytes: int) -> int:
+def _check_file(path: Path, max_bytes: int | None = None) -> int:
     if not path.exists():
         raise UserError(f"File {str(path)!r} does not exist.", hint="Check the path and try again.")
     if path.is_dir():
         raise UserError(
             f"{str(path)!r} is a directory, not a file.", hint="Pass one file (or use `mlroute market DIR`)."
         )
+    if not path.is_file():
+        raise UserError(f"{str(path)!r} is not a regular file.", hint="Pass a file saved on disk.")
     size = path.stat().st_size
     if size == 0:
         raise UserError(f"File {str(path)!r} is empty.", hint="Pass a file that contains the posting or resume text.")
-    if size > max_bytes:
-        raise UserError(
-            f"File {str(path)!r} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit.",
-            hint="Split it into smaller files, or pass only the part with the text.",
-        )
+    if max_bytes is not None and size > max_bytes:
+        raise limits.FILE_BYTES.error(f"File {str(path)!r}", _SPLIT_HINT, size)
+    limits.FILE_BYTES.check(size, f"File {str(path)!r}", _SPLIT_HINT)
     return size
+
+
+def _suffix(path: Path) -> str:
+    """The format's suffix: ``.txt`` for ``notes.txt`` and for ``notes.txt.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return suffixes[-2] if len(suffixes) > 1 else ".txt"
+    return path.suffix.lower()
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """Decompress in bounded steps: a gzip bomb stops at ``limits.DECOMPRESSED_BYTES``, not at the memory's end."""
+    cap = limits.DECOMPRESSED_BYTES.value
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    try:
+        out += decompressor.decompress(data, cap + 1)
+        while decompressor.unconsumed_tail and len(out) <= cap:
+            out += decompressor.decompress(decompressor.unconsumed_tail, cap + 1 - len(out))
+    except zlib.error as exc:
+        raise UserError(
+            f"{source!r} is not a readable gzip file ({exc}).", hint="Decompress it yourself and pass the file."
+        ) from None
+    if len(out) > cap or decompressor.unconsumed_tail:
+        raise limits.DECOMPRESSED_BYTES.error(f"{source!r} decompressed", _SPLIT_HINT)
+    return bytes(out)
+
+
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes, decompressed when it is gzip (bounded both ways)."""
+    _check_file(path, max_bytes)
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b" or path.suffix.lower() == ".gz":
+        data = _gunzip(data, str(path))
+        if not data:
+            raise UserError(f"{str(path)!r} holds an empty file.", hint="Pass a file that contains text.")
+    return data
 
 
 def _looks_binary(text: str) -> bool:
@@ -110,47 +153,114 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
     )
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(data: bytes, source: str) -> str:
     import logging
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import pypdf
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files would reach the terminal
-
+    cap = min(limits.DECOMPRESSED_BYTES.value, 75_000_000)
+    caps: dict[str, Any] = {
+        f"{kind}_maximum_output_length": cap
+        for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli", "array_based_stream")
+    }
+    pages: list[str] = []
+    chars = 0
     try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        with pypdf.apply_configuration(
+            **caps,
+            maximum_declared_stream_length=cap,
+            image_maximum_buffer_size=cap,
+            stream_decoding_work_maximum_length=4 * cap,
+        ):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            limits.PDF_PAGES.check(len(reader.pages), f"{source!r} has {len(reader.pages):,} pages, which", _SPLIT_HINT)
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                chars += len(pages[-1])
+                limits.TEXT_CHARS.check(chars, f"The text of {source!r}", _SPLIT_HINT)
+    except LimitReachedError as exc:
+        raise limits.DECOMPRESSED_BYTES.error(f"A stream in {source!r} ({exc})", _SPLIT_HINT) from None
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        AssertionError,
+        ZeroDivisionError,
+        OverflowError,
+        zlib.error,
+    ) as exc:
+        # pypdf raises many kinds on damaged files; every one means "not a readable PDF"
         raise UserError(
-            f"{str(path)!r} is not a readable PDF ({exc}).", hint="Re-export it as PDF, or save the text as .txt."
+            f"{source!r} is not a readable PDF ({type(exc).__name__}: {str(exc)[:200]}).",
+            hint="Re-export it as PDF, or save the text as .txt.",
         ) from None
     text = "\n".join(pages)
     if not text.strip():
         raise UserError(
-            f"{str(path)!r} has no text layer (it looks like a scanned image).",
+            f"{source!r} has no text layer (it looks like a scanned image).",
             hint="Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`), or paste the text into a .txt file.",
         )
     return text
 
 
-def _docx_text(path: Path) -> str:
-    import zipfile
+def _check_docx_archive(data: bytes, source: str) -> None:
+    """Refuse a DOCX whose parts would expand past the limit before any of it is decompressed (a zip bomb).
 
+    The sizes checked are the ones the archive declares; ``zipfile`` never returns more than a part declares."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _not_docx(source, exc) from None
+    limits.ARCHIVE_PARTS.check(len(parts), f"{source!r} has {len(parts):,} parts, which", _SPLIT_HINT)
+    expanded = sum(p.file_size for p in parts)
+    limits.DECOMPRESSED_BYTES.check(expanded, f"{source!r} decompressed", _SPLIT_HINT)
+
+
+def _not_docx(source: str, exc: BaseException) -> UserError:
+    return UserError(
+        f"{source!r} is not a readable DOCX file ({type(exc).__name__}: {str(exc)[:200]}).",
+        hint="Open it in a word processor and save it again as .docx, or save the text as .txt.",
+    )
+
+
+def _docx_text(data: bytes, source: str) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_docx_archive(data, source)
     try:
-        doc = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UserError(
-            f"{str(path)!r} is not a readable DOCX file ({exc}).",
-            hint="Open it in a word processor and save it again as .docx, or save the text as .txt.",
-        ) from None
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
+        doc = docx.Document(io.BytesIO(data))
+        lines = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                lines.append(" | ".join(cell.text for cell in row.cells))
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        EOFError,
+        RecursionError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
+        raise _not_docx(source, exc) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged document part
+        if type(exc).__module__.startswith(("lxml", "docx")):
+            raise _not_docx(source, exc) from None
+        raise
     return "\n".join(lines)
 
 
@@ -174,26 +284,29 @@ def html_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(path: Path, max_bytes: int | None = None) -> Document:
     """One document's text. Collections (CSV/JSON/JSONL) are joined posting by posting."""
     path = Path(path)
-    _check_file(path, max_bytes)
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     encoding: str | None = None  # PDF and DOCX carry their own encoding
-    if suffix == ".pdf":
-        text, fmt = _pdf_text(path), "pdf"
-    elif suffix == ".docx":
-        text, fmt = _docx_text(path), "docx"
-    elif suffix in COLLECTION_SUFFIXES:
+    if suffix in COLLECTION_SUFFIXES:
         postings = read_postings(path, max_bytes)
         text, fmt = "\n\n".join(p.text for p in postings), suffix.lstrip(".")
     else:
-        raw, encoding = decode(path.read_bytes(), str(path))
-        if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
-            text, fmt = html_text(raw), "html"
+        data = _read_bytes(path, max_bytes)
+        if suffix == ".pdf" or data.startswith(b"%PDF-"):
+            text, fmt = _pdf_text(data, str(path)), "pdf"
+        elif suffix == ".docx":
+            text, fmt = _docx_text(data, str(path)), "docx"
         else:
-            text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
+            raw, encoding = decode(data, str(path))
+            limits.TEXT_CHARS.check(len(raw), f"The text of {str(path)!r}", _SPLIT_HINT)
+            if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
+                text, fmt = html_text(raw), "html"
+            else:
+                text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limits.TEXT_CHARS.check(len(text), f"The text of {str(path)!r}", _SPLIT_HINT)
     if not text.strip():
         raise UserError(
             f"{str(path)!r} contains no text.", hint="Pass a file that contains the posting or resume text."
@@ -226,23 +339,43 @@ def posting_from_record(record: dict[str, Any], source: str) -> Posting:
     )
 
 
-def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        sample = text[:4096]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(max(limits.TEXT_CHARS.value, 131072))
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    row_number = 1
+    try:
         for row_number, row in enumerate(reader, start=2):
             yield f"{path}:{row_number}", {k: v for k, v in row.items() if k is not None}
+    except csv.Error as exc:
+        raise UserError(
+            f"{path}:{row_number + 1} is not valid CSV ({exc}).",
+            hint="Check the quoting of that row, or save the postings as JSONL.",
+        ) from None
+
+
+def _json(text: str) -> Any:
+    """``json.loads`` that reports nesting too deep for Python as a JSON error, not a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text[:20], 0) from None
+
+
+def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    suffix = _suffix(path)
+    if suffix == ".csv":
+        yield from _csv_records(path, text)
     elif suffix in (".jsonl", ".ndjson"):
         for line_number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = _json(line)
             except json.JSONDecodeError as exc:
                 raise UserError(
                     f"{path}:{line_number} is not valid JSON ({exc.msg}).", hint="Each line must be one JSON object."
@@ -252,7 +385,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"{path}:{line_number}", obj
     else:
         try:
-            data = json.loads(text)
+            data = _json(text)
         except json.JSONDecodeError as exc:
             raise UserError(
                 f"{str(path)!r} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
@@ -270,26 +403,26 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"{path}#{i}", obj
 
 
-def read_postings(path: Path, max_bytes: int = MAX_BYTES) -> list[Posting]:
+def read_postings(path: Path, max_bytes: int | None = None) -> list[Posting]:
     """Postings in a file: a CSV/JSON/JSONL collection gives many, any other document gives one."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in COLLECTION_SUFFIXES:
+    if _suffix(path) not in COLLECTION_SUFFIXES:
         doc = read_document(path, max_bytes)
         first = next((line.strip() for line in doc.text.splitlines() if line.strip()), "")
         title = first.lstrip("#* ").strip() if len(first) <= 80 else ""
         return [Posting(description=doc.text, title=title, source=str(path))]
-    _check_file(path, max_bytes)
-    text, _ = decode(path.read_bytes(), str(path))
+    text, _ = decode(_read_bytes(path, max_bytes), str(path))
     postings: list[Posting] = []
     columns: set[str] = set()
     for source, record in _records(path, text):
         columns |= {str(k) for k in record}
         posting = posting_from_record(record, source)
         if posting.description.strip():
+            limits.TEXT_CHARS.check(len(posting.text), f"The posting at {source}", _SPLIT_HINT)
             postings.append(posting)
+            limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
     if not postings:
-        found = ", ".join(sorted(columns)) or "none"
+        found = ", ".join(sorted(columns)[:30]) or "none"
         raise UserError(
             f"{str(path)!r} has no postings with a description (columns found: {found}).",
             hint=f"Name the text column one of: {', '.join(FIELDS['description'][:5])}.",
@@ -298,19 +431,24 @@ def read_postings(path: Path, max_bytes: int = MAX_BYTES) -> list[Posting]:
 
 
 def iter_posting_files(path: Path) -> list[Path]:
-    """The files ``market`` reads: the path itself, or every supported file under a directory."""
+    """The files ``market`` reads: the path itself, or every supported file under a directory (bounded in number
+    and total size)."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"{str(path)!r} does not exist.", hint="Pass a postings file or a directory of postings.")
     if path.is_file():
         return [path]
-    files = sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUPPORTED
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+    files: list[Path] = []
+    total = 0
+    for p in sorted(path.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(path).parts) or _suffix(p) not in SUPPORTED:
+            continue
+        if not p.is_file():
+            continue
+        files.append(p)
+        total += p.stat().st_size
+        limits.POSTING_FILES.check(len(files), f"Directory {str(path)!r}", "Pass a smaller directory.")
+        limits.MARKET_BYTES.check(total, f"The postings files under {str(path)!r}", "Pass a smaller directory.")
     if not files:
         raise UserError(
             f"Directory {str(path)!r} holds no postings files.", hint=f"Supported formats: {', '.join(SUPPORTED)}."
