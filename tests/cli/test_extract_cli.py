@@ -14,7 +14,7 @@ from tests.extract.conftest import FIXTURES, build_tiny_model2vec, extraction_kb
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {"MLROUTE_KB": str(write_kb(tmp_path / "kb", extraction_kb())), "MLROUTE_EMBEDDINGS": ""}
+    return {"MLROUTE_KB": str(write_kb(tmp_path / "kb", extraction_kb())), "MLROUTE_EMBEDDINGS": "none"}
 
 
 def test_extract_json_is_one_document(env: dict[str, str]) -> None:
@@ -52,7 +52,7 @@ def test_profile_from_resume_proposes_and_never_overwrites(env: dict[str, str], 
     r = run_cli("profile", "from-resume", str(FIXTURES / "resume_zh.txt"), "--json", env=env)
     assert r.returncode == 0, r.stderr
     levels = json.loads(r.stdout)["profile_skills"]
-    assert levels["python"] == 4 and levels["pytorch"] == 2
+    assert levels["python"] == 4 and levels["pytorch"] == 1  # 了解: aware
     out = tmp_path / "proposed.yaml"
     ok = run_cli("profile", "from-resume", str(FIXTURES / "resume_en.md"), "-o", str(out), env=env)
     assert ok.returncode == 0, ok.stderr
@@ -97,7 +97,7 @@ def test_semantic_option_with_a_local_model(env: dict[str, str], tmp_path: Path)
 
 def test_plan_market_weights_gaps_by_demand() -> None:
     demo = str(Path(__file__).resolve().parents[2] / "src" / "mlroute" / "profile" / "demo.yaml")
-    env = {"MLROUTE_EMBEDDINGS": ""}
+    env = {"MLROUTE_EMBEDDINGS": "none"}
     plain = run_cli("plan", "--profile", demo, "--json", env=env)
     weighted = run_cli("plan", "--profile", demo, "--market", str(FIXTURES / "postings.csv"), "--json", env=env)
     assert plain.returncode == 0 and weighted.returncode == 0, weighted.stderr

@@ -103,9 +103,9 @@ def kb_index(kb_dir: Path) -> KBIndex:
 
 @pytest.fixture
 def kb_env(kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the services at the fixture knowledge base, with no embedding model configured."""
+    """Point the services at the fixture knowledge base, with the semantic stage off."""
     monkeypatch.setenv("MLROUTE_KB", str(kb_dir))
-    monkeypatch.delenv("MLROUTE_EMBEDDINGS", raising=False)
+    monkeypatch.setenv("MLROUTE_EMBEDDINGS", "none")
     return kb_dir
 
 

@@ -15,7 +15,7 @@ from mlroute.kb import KBIndex
 
 
 def test_registry_names_the_backends() -> None:
-    assert set(ENCODERS) == {"model2vec", "sentence-transformers", "minilm-package"}
+    assert set(ENCODERS) == {"model2vec", "sentence-transformers", "minilm-package", "default"}
 
 
 def test_unknown_specs_are_user_errors(tmp_path: Path) -> None:

@@ -16,9 +16,12 @@ from mlroute.services import extraction
 SemanticOpt = typer.Option(
     None,
     "--semantic",
-    help="Also link phrases the aliases miss with an embedding model: BACKEND:LOCATION, e.g. "
-    "model2vec:./model, sentence-transformers:/path/to/all-MiniLM-L6-v2, or minilm-package "
-    "(default: $MLROUTE_EMBEDDINGS; none = lexical only).",
+    help="The embedding model that links phrases the aliases miss: default (the linker shipped with mlroute), "
+    "none (aliases only), or BACKEND:LOCATION, e.g. model2vec:./model, minilm-package "
+    "(default: $MLROUTE_EMBEDDINGS, else default).",
+)
+KindOpt = typer.Option(
+    "auto", "--kind", help="posting, resume or auto: requirement strength is read only from postings."
 )
 profile_app = typer.Typer(help="Work with your profile.", no_args_is_help=True)
 
@@ -38,29 +41,50 @@ def _short(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _asked(g: dict[str, Any], kind: str) -> str:
+    if g["negated"]:
+        return "ruled out"
+    if g["hedged"]:
+        return "hoped for" if kind == "resume" else "to learn"
+    words = [] if kind == "resume" else [g["requirement"]]
+    if g["level"] is not None:
+        words.append(f"level {g['level']}")
+    if g["one_of"]:
+        words.append("one of " + "/".join(g["one_of"]))
+    return ", ".join(words) or "—"
+
+
 def extract_cmd(
-    file: Path = typer.Argument(..., help="A posting or resume: PDF, DOCX, HTML, Markdown, text, CSV/JSON/JSONL."),
+    file: Path = typer.Argument(
+        ..., help="A posting or resume: PDF, DOCX, HTML, Markdown, text, CSV/JSON/JSONL (or any of them .gz)."
+    ),
     semantic: str | None = SemanticOpt,
+    kind: str = KindOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Skills named or described in a file, grouped by skill, with the evidence for each."""
 
     def render(r: dict[str, Any]) -> None:
         mode = f"semantic: {r['semantic']}" if r["semantic"] else "lexical only"
-        console.print(f"[bold]{r['source']}[/] · {r['format']} · {r['language']} · {mode}", highlight=False)
+        head = f"[bold]{r['source']}[/] · {r['kind']} · {r['format']} · {r['language']} · {mode}"
+        console.print(head, highlight=False)
         t = Table(show_lines=False)
-        for col in ("skill", "asked", "n", "conf", "evidence"):
+        for col in ("skill", "asked" if r["kind"] == "posting" else "stated", "n", "conf", "evidence"):
             t.add_column(col)
         for g in r["skills"]:
-            asked = "ruled out" if g["negated"] else g["requirement"]
             first = g["evidence"][0]
-            style = "dim" if g["negated"] else None
+            style = "dim" if g["negated"] or g["hedged"] else None
             t.add_row(
-                g["skill_id"], asked, str(g["count"]), f"{g['confidence']:.2f}", _short(first["sentence"]), style=style
+                g["skill_id"],
+                _asked(g, r["kind"]),
+                str(g["count"]),
+                f"{g['confidence']:.2f}",
+                _short(first["sentence"]),
+                style=style,
             )
         console.print(t if r["skills"] else "No skills found.")
 
-    emit(extraction.extract(file, semantic=semantic), as_json, render)
+    emit(extraction.extract(file, semantic=semantic, kind=kind).model_dump(mode="json"), as_json, render)
 
 
 def from_resume_cmd(
@@ -82,7 +106,7 @@ def from_resume_cmd(
             hint="Choose a new file name, then merge the levels you agree with by hand.",
         )
     current = load_profile(profile) if profile else None
-    result = extraction.profile_from_resume(file, profile=current, semantic=semantic)
+    result = extraction.profile_from_resume(file, profile=current, semantic=semantic).model_dump(mode="json")
     if output is not None:
         output.write_text(
             yaml.safe_dump({"skills": result["profile_skills"]}, allow_unicode=True, sort_keys=False),
@@ -126,7 +150,7 @@ def match_cmd(
     from mlroute.profile import load_profile
 
     person = load_profile(profile) if profile else None
-    result = extraction.match(posting, person, semantic=semantic)
+    result = extraction.match(posting, person, semantic=semantic).model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:
         pct = r["readiness"] * 100
@@ -185,7 +209,7 @@ def market_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description="Extracting skills")
 
-        result = extraction.market(path, semantic=semantic, progress=progress)
+        result = extraction.market(path, semantic=semantic, progress=progress).model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:
         t = Table(title=f"Demand over {r['postings']} postings ({r['files']} files)")

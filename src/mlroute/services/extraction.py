@@ -1,27 +1,44 @@
 """Extraction use cases: extract, profile from a resume, match a posting, market demand. Shared by CLI and web.
 
-Each returns a JSON-serialisable dict. The semantic stage is used when a model spec is passed (or set in
-``MLROUTE_EMBEDDINGS``); otherwise extraction is lexical only, and says so in its output.
+Each returns a typed result (``extraction_models``); JSON is ``model_dump(mode="json")``. The semantic stage uses
+the model named by ``semantic`` (a spec, ``default`` for the linker shipped with mlroute, or ``none``), else
+``MLROUTE_EMBEDDINGS``, else the shipped linker when it is installed; the result names the model it used.
+Every input is bounded (``extract.limits``): a file over a limit is refused with a message naming the limit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from mlroute.errors import UserError
-from mlroute.extract import demand, readiness, resume
+from mlroute.extract import demand, limits, readiness, resume
 from mlroute.extract.lexical import LexicalMatcher, is_cjk
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.models import Mention, Posting
 from mlroute.extract.readers import iter_posting_files, read_document, read_postings
-from mlroute.extract.semantic import load_encoder, spec_from_env
+from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import KBIndex
 from mlroute.kb.models import LEVEL_NAMES
 from mlroute.profile import Profile
+from mlroute.services.extraction_models import (
+    AskedSkill,
+    DocumentKind,
+    Evidence,
+    ExtractResult,
+    MarketResult,
+    MatchItem,
+    MatchResult,
+    MissingSkill,
+    Proposal,
+    ResumeResult,
+    SkillGroup,
+    Snippet,
+)
 from mlroute.services.kb import index as kb_index
 
 Progress = Callable[[int, int], None]
@@ -37,7 +54,7 @@ def _linker(kb_id: int, spec: str | None) -> Linker:
 
 def linker(semantic: str | None = None) -> Linker:
     """The linker over the knowledge base in use, built once per (knowledge base, model)."""
-    return _linker(id(kb_index()), semantic or spec_from_env())
+    return _linker(id(kb_index()), resolve_spec(semantic))
 
 
 def _language(text: str) -> str:
@@ -49,14 +66,41 @@ def _language(text: str) -> str:
     return "zh" if cjk * 3 > latin else "en"
 
 
-def _skill_entry(idx: KBIndex, skill_id: str) -> dict[str, Any]:
+_RESUME_HEADINGS = re.compile(
+    r"^\W*(?:work experience|experience|education|projects|skills|employment|summary|profile|"
+    r"工作经历|工作经验|教育背景|教育经历|项目经历|项目经验|专业技能|个人简介|自我评价|实习经历)\W*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POSTING_WORDS = re.compile(
+    r"requirements|qualifications|responsibilities|we are looking for|we're looking for|you will|nice to have|"
+    r"what you'll do|benefits|apply|任职要求|岗位职责|任职资格|岗位要求|职位描述|加分项|福利|我们希望|你将",
+    re.IGNORECASE,
+)
+
+
+def document_kind(text: str) -> DocumentKind:
+    """A resume has resume headings (Experience, Education, 工作经历…); a posting asks (Requirements, 任职要求…)."""
+    sample = text[:50000]
+    resume_score = len(_RESUME_HEADINGS.findall(sample))
+    posting_score = len(_POSTING_WORDS.findall(sample))
+    return "resume" if resume_score >= 2 and resume_score >= posting_score else "posting"
+
+
+def _skill_ref(idx: KBIndex, skill_id: str) -> dict[str, Any]:
     skill = idx.skills.get(skill_id)
     if skill is None:
         return {"skill_id": skill_id, "name": skill_id, "name_zh": None, "pillar": None}
     return {"skill_id": skill_id, "name": skill.name.en, "name_zh": skill.name.zh, "pillar": skill.pillar}
 
 
-def group_mentions(idx: KBIndex, mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+def _evidence(m: Mention, kind: DocumentKind) -> Evidence:
+    data = m.to_json()
+    if kind == "resume":
+        data["requirement"] = "unknown"  # a resume states what someone has, never what is required
+    return Evidence.model_validate(data)
+
+
+def group_mentions(idx: KBIndex, mentions: Sequence[Mention], kind: DocumentKind = "posting") -> list[SkillGroup]:
     """Mentions grouped by skill, with evidence; strongest requirement first, then most mentioned."""
     grouped: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -64,45 +108,60 @@ def group_mentions(idx: KBIndex, mentions: Sequence[Mention]) -> list[dict[str, 
     out = []
     for skill_id, ms in grouped.items():
         asked = demand.asked_skills(ms)
+        held = [m for m in ms if not (m.negated or m.hedged)]
+        levels = [m.level for m in held if m.level is not None]
         out.append(
-            {
-                **_skill_entry(idx, skill_id),
-                "requirement": asked.get(skill_id, "unknown"),
-                "negated": all(m.negated for m in ms),
-                "confidence": max(m.confidence for m in ms),
-                "count": len(ms),
-                "evidence": [m.to_json() for m in ms],
-            }
+            SkillGroup(
+                **_skill_ref(idx, skill_id),
+                requirement=asked.get(skill_id, "unknown") if kind == "posting" else "unknown",
+                negated=all(m.negated for m in ms),
+                hedged=bool(ms) and all(m.hedged or m.negated for m in ms) and any(m.hedged for m in ms),
+                level=max(levels) if levels else None,
+                one_of=list(next((m.one_of for m in held if m.one_of), ())),
+                confidence=max(m.confidence for m in ms),
+                count=len(ms),
+                evidence=[_evidence(m, kind) for m in ms],
+            )
         )
     rank = {"required": 0, "unknown": 1, "preferred": 2}
-    return sorted(out, key=lambda g: (g["negated"], rank[g["requirement"]], -g["count"], g["skill_id"]))
+    return sorted(out, key=lambda g: (g.negated or g.hedged, rank[g.requirement], -g.count, g.skill_id))
 
 
 def _semantic_name(lk: Linker) -> str | None:
     return lk.encoder.name if lk.encoder is not None else None
 
 
-def extract(path: Path, *, semantic: str | None = None) -> dict[str, Any]:
-    """Skill mentions in one file, grouped by skill."""
+def extract(path: Path, *, semantic: str | None = None, kind: str = "auto") -> ExtractResult:
+    """Skill mentions in one file, grouped by skill. ``kind``: posting, resume or auto (guessed from headings)."""
     doc = read_document(Path(path))
     lk = linker(semantic)
     mentions = lk.extract(doc.text)
     idx = kb_index()
-    return {
-        "source": doc.source,
-        "format": doc.format,
-        "encoding": doc.encoding,
-        "language": _language(doc.text),
-        "characters": len(doc.text),
-        "semantic": _semantic_name(lk),
-        "mentions": len(mentions),
-        "skills": group_mentions(idx, mentions),
-    }
+    doc_kind = _kind(kind, doc.text)
+    return ExtractResult(
+        source=doc.source,
+        format=doc.format,
+        encoding=doc.encoding,
+        language=_language(doc.text),
+        kind=doc_kind,
+        characters=len(doc.text),
+        semantic=_semantic_name(lk),
+        mentions=len(mentions),
+        skills=group_mentions(idx, mentions, doc_kind),
+    )
+
+
+def _kind(kind: str, text: str) -> DocumentKind:
+    if kind == "auto":
+        return document_kind(text)
+    if kind not in ("posting", "resume"):
+        raise UserError(f"Unknown document kind {kind!r}.", hint="Use posting, resume or auto.")
+    return kind  # type: ignore[return-value]
 
 
 def profile_from_resume(
     path: Path, *, profile: Profile | None = None, today: dt.date | None = None, semantic: str | None = None
-) -> dict[str, Any]:
+) -> ResumeResult:
     """Proposed skill levels with their evidence, for the person to confirm; writes nothing."""
     today = today or dt.date.today()
     doc = read_document(Path(path))
@@ -115,29 +174,29 @@ def profile_from_resume(
         level, reasons = resume.propose_level(ev, today)
         current = profile.level(skill_id) if profile is not None else None
         proposals.append(
-            {
-                **_skill_entry(idx, skill_id),
-                "proposed_level": level,
-                "level_name": LEVEL_NAMES[level],
-                "current_level": current,
-                "change": None if current is None else level - current,
-                "years": ev.years or None,
-                "last_used": ev.last_used,
-                "contexts": sorted(ev.contexts),
-                "reasons": reasons,
-                "evidence": ev.snippets,
-            }
+            Proposal(
+                **_skill_ref(idx, skill_id),
+                proposed_level=level,
+                level_name=LEVEL_NAMES[level],
+                current_level=current,
+                change=None if current is None else level - current,
+                years=ev.years or None,
+                last_used=ev.last_used,
+                contexts=sorted(ev.contexts),
+                reasons=reasons,
+                evidence=[Snippet.model_validate(s) for s in ev.snippets],
+            )
         )
-    proposals.sort(key=lambda p: (-p["proposed_level"], p["skill_id"]))
-    return {
-        "source": doc.source,
-        "language": _language(doc.text),
-        "semantic": _semantic_name(lk),
-        "as_of": today.isoformat(),
-        "skills": proposals,
-        "profile_skills": {p["skill_id"]: p["proposed_level"] for p in proposals},
-        "note": "A proposal: confirm or edit each level, then put them under `skills:` in your profile.",
-    }
+    proposals.sort(key=lambda p: (-p.proposed_level, p.skill_id))
+    return ResumeResult(
+        source=doc.source,
+        language=_language(doc.text),
+        semantic=_semantic_name(lk),
+        as_of=today,
+        skills=proposals,
+        profile_skills={p.skill_id: p.proposed_level for p in proposals},
+        note="A proposal: confirm or edit each level, then put them under `skills:` in your profile.",
+    )
 
 
 def _plan_items(profile: Profile, idx: KBIndex, wanted: dict[str, float]) -> list[dict[str, Any]]:
@@ -205,7 +264,7 @@ def _cheapest_resources(
     return out
 
 
-def match(posting_path: Path, profile: Profile | None = None, *, semantic: str | None = None) -> dict[str, Any]:
+def match(posting_path: Path, profile: Profile | None = None, *, semantic: str | None = None) -> MatchResult:
     """Readiness for one posting, the missing skills ranked, the items that close them, and hours until ready."""
     doc = read_document(Path(posting_path))
     lk = linker(semantic)
@@ -223,40 +282,42 @@ def match(posting_path: Path, profile: Profile | None = None, *, semantic: str |
     closable = {s for item in items for s in item["closes"]}
     hours = round(sum(float(item["hours"]) for item in items), 1)
     weekly = person.hours_per_week
-    return {
-        "source": doc.source,
-        "language": _language(doc.text),
-        "semantic": _semantic_name(lk),
-        "profile": person.name or (None if profile is None else "(unnamed)"),
-        "readiness": readiness.readiness(asks),
-        "asked": [
-            {
-                **_skill_entry(idx, a.skill_id),
-                "requirement": a.requirement,
-                "weight": a.weight,
-                "needed_level": a.needed,
-                "your_level": a.level,
-                "coverage": round(a.coverage, 4),
-            }
+    return MatchResult(
+        source=doc.source,
+        language=_language(doc.text),
+        semantic=_semantic_name(lk),
+        profile=person.name or (None if profile is None else "(unnamed)"),
+        readiness=readiness.readiness(asks),
+        asked=[
+            AskedSkill(
+                **_skill_ref(idx, a.skill_id),
+                requirement=a.requirement,
+                weight=a.weight,
+                needed_level=a.needed,
+                your_level=a.level,
+                coverage=round(a.coverage, 4),
+                one_of=list(a.one_of),
+            )
             for a in sorted(asks, key=lambda a: (-weights[a.skill_id], a.skill_id))
         ],
-        "missing": [
-            {
-                **_skill_entry(idx, a.skill_id),
-                "requirement": a.requirement,
-                "needed_level": a.needed,
-                "your_level": a.level,
-                "priority": round(a.weight * a.shortfall / a.needed, 4),
-                "closable": a.skill_id in closable,
-            }
+        missing=[
+            MissingSkill(
+                **_skill_ref(idx, a.skill_id),
+                requirement=a.requirement,
+                needed_level=a.needed,
+                your_level=a.level,
+                priority=round(a.weight * a.shortfall / a.needed, 4),
+                closable=a.skill_id in closable,
+                one_of=list(a.one_of),
+            )
             for a in missing
         ],
-        "items": items,
-        "hours_until_ready": hours,
-        "weeks_until_ready": round(hours / weekly, 1) if weekly > 0 else None,
-        "hours_per_week": weekly,
-        "note": None if profile is not None else "No profile given: every skill counts as level 0.",
-    }
+        items=[MatchItem.model_validate(item) for item in items],
+        hours_until_ready=hours,
+        weeks_until_ready=round(hours / weekly, 1) if weekly > 0 else None,
+        hours_per_week=weekly,
+        note=None if profile is not None else "No profile given: every skill counts as level 0.",
+    )
 
 
 def _role_matcher(idx: KBIndex) -> LexicalMatcher:
@@ -264,9 +325,7 @@ def _role_matcher(idx: KBIndex) -> LexicalMatcher:
     return LexicalMatcher(pairs)
 
 
-def market(path: Path, *, semantic: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
-    """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files)."""
-    files = iter_posting_files(Path(path))
+def _read_all(files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
     postings: list[Posting] = []
     skipped: list[dict[str, str]] = []
     for f in files:
@@ -276,6 +335,14 @@ def market(path: Path, *, semantic: str | None = None, progress: Progress | None
             if len(files) == 1:
                 raise
             skipped.append({"file": str(f), "reason": exc.message})
+        limits.POSTINGS.check(len(postings), "The postings read", "Split the postings into several runs.")
+    return postings, skipped
+
+
+def market(path: Path, *, semantic: str | None = None, progress: Progress | None = None) -> MarketResult:
+    """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files)."""
+    files = iter_posting_files(Path(path))
+    postings, skipped = _read_all(files)
     if not postings:
         raise UserError(f"No readable postings under {str(path)!r}.", hint="See `skipped` for each file's problem.")
     lk = linker(semantic)
@@ -293,10 +360,13 @@ def market(path: Path, *, semantic: str | None = None, progress: Progress | None
 
     result = demand.aggregate(postings, mentions, role_of)
     for row in result["skills"]:
-        row.update({k: v for k, v in _skill_entry(idx, row["skill_id"]).items() if k != "skill_id"})
-    return {"source": str(path), "files": len(files), "skipped": skipped, "semantic": _semantic_name(lk), **result}
+        row.update({k: v for k, v in _skill_ref(idx, row["skill_id"]).items() if k != "skill_id"})
+    return MarketResult.model_validate(
+        {"source": str(path), "files": len(files), "skipped": skipped, "semantic": _semantic_name(lk), **result}
+    )
 
 
-def demand_weights(market_result: dict[str, Any]) -> dict[str, float]:
+def demand_weights(market_result: MarketResult | Mapping[str, Any]) -> dict[str, float]:
     """Skill → weight in [0, 1] for ``plan --market``: requirement-weighted frequency relative to the top skill."""
-    return demand.weights(market_result)
+    data = market_result.model_dump(mode="json") if isinstance(market_result, MarketResult) else market_result
+    return demand.weights(dict(data))

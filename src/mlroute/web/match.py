@@ -52,7 +52,7 @@ async def match_posting(text: str, upload: UploadFile | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="mlroute-match-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result: dict[str, Any] = await run_in_threadpool(extraction.match, path, profile)
+        result: dict[str, Any] = (await run_in_threadpool(extraction.match, path, profile)).model_dump(mode="json")
     result["source"] = name if data and upload is not None and upload.filename else "pasted text"
     return result
 
