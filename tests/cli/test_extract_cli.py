@@ -104,3 +104,47 @@ def test_plan_market_weights_gaps_by_demand() -> None:
     before = {g["skill"]: g["weight"] for g in json.loads(plain.stdout)["gaps"]}
     after = {g["skill"]: g["weight"] for g in json.loads(weighted.stdout)["gaps"]}
     assert after["pytorch"] > after["linear-algebra"] * before["pytorch"] / before["linear-algebra"]
+
+
+@pytest.fixture(scope="module")
+def huge_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An 11 MB text file of many lines and a 14 MB file of one line (issue 11: the CLI hung on both)."""
+    from tests.extract.hostile import unpunctuated
+
+    folder = tmp_path_factory.mktemp("huge")
+    lines = folder / "huge.txt"
+    block = unpunctuated(1_100_000)
+    lines.write_text("\n".join(block[i : i + 110] for i in range(0, len(block), 110)) * 10, encoding="utf-8")
+    single = folder / "single-line.md"
+    single.write_text(unpunctuated(14_000_000, seed=1), encoding="utf-8")
+    return {"lines": lines, "single": single}
+
+
+@pytest.mark.parametrize("which", ["lines", "single"])
+@pytest.mark.parametrize("command", [("extract",), ("profile", "from-resume"), ("match",), ("market",)])
+def test_huge_files_are_refused_promptly(
+    env: dict[str, str], huge_files: dict[str, Path], which: str, command: tuple[str, ...]
+) -> None:
+    import time
+
+    start = time.monotonic()
+    r = run_cli(*command, str(huge_files[which]), env=env)
+    assert r.returncode == 2, r.stderr
+    assert "MLROUTE_MAX_TEXT_CHARS" in r.stderr and "Traceback" not in r.stderr
+    assert time.monotonic() - start < 60  # a bound, not a speed figure: it hung for good before
+
+
+def test_docx_bomb_through_the_cli(env: dict[str, str], tmp_path: Path) -> None:
+    from tests.extract.hostile import docx_bomb
+
+    r = run_cli("extract", str(docx_bomb(tmp_path / "cv.docx")), "--json", env=env)
+    assert r.returncode == 2 and r.stdout == ""
+    assert "MLROUTE_MAX_DECOMPRESSED_BYTES" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_kind_and_cues_in_the_rich_view(env: dict[str, str], tmp_path: Path) -> None:
+    resume = tmp_path / "cv.md"
+    resume.write_text("## Experience\nAcme 2020 – 2024\n- Python (expert)\n## Education\nBSc\n", encoding="utf-8")
+    r = run_cli("extract", str(resume), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "resume" in r.stdout and "level 4" in r.stdout and "required" not in r.stdout

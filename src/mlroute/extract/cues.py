@@ -100,6 +100,12 @@ _HEDGE = re.compile(
     r"正在学习|将学习|可以学习|有机会学习|会提供培训",
     re.IGNORECASE,
 )
+# Words that end a hedge's reach: "looking to move into ML after six years of Java" (Java is held).
+_HEDGE_STOP = re.compile(
+    r"\b(?:after|with|from|having|using|since|given|because|leveraging|drawing on|building on)\b|"
+    r"凭借|基于|拥有|具备|有着",
+    re.IGNORECASE,
+)
 # Proficiency words and the level (0–4 scale of the knowledge base) they state.
 _LEVEL_WORDS: tuple[tuple[int, str], ...] = (
     (4, r"\bexpert(?:ise)?\b|\bmastery\b|\bmastered\b|\bdeep (?:knowledge|understanding|expertise)"),
@@ -213,6 +219,7 @@ class ClauseCues:
     negated_all: bool
     negation_at: int | None  # end of the first negation cue: mentions after it are ruled out
     hedge_at: int | None  # end of the first hedge cue
+    hedge_until: int | None  # where the hedge stops ("… after six years of Java")
     levels: tuple[tuple[int, int], ...]  # (end of a proficiency word, level), in order
     list_item: bool = False  # only a name or two ("Java", "and Go"): continues the clause before it
 
@@ -240,6 +247,13 @@ def _first_end(regex: re.Pattern[str], text: str, offset: int) -> int | None:
     return offset + m.end() if m else None
 
 
+def _hedge_end(clause: Span, hedge_at: int | None) -> int | None:
+    if hedge_at is None:
+        return None
+    stop = _HEDGE_STOP.search(clause.text, hedge_at - clause.start)
+    return clause.start + stop.start() if stop else clause.end
+
+
 def _levels(text: str, offset: int) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _LEVEL_RE.finditer(text):
@@ -261,7 +275,8 @@ def scan_sentence(sentence: Span) -> SentenceCues:
             requirement=_strongest(k for _, k in cues[lo:hi]),
             negated_all=bool(_NEGATION_ANYWHERE.search(c.text)),
             negation_at=_first_end(_NEGATION_BEFORE, c.text, c.start),
-            hedge_at=_first_end(_HEDGE, c.text, c.start),
+            hedge_at=(hedge := _first_end(_HEDGE, c.text, c.start)),
+            hedge_until=_hedge_end(c, hedge),
             levels=_levels(c.text, c.start),
         )
         out.append(replace(clause, list_item=_list_item(clause)))
@@ -304,7 +319,10 @@ def _negation(clause: ClauseCues, pos: int) -> bool | None:
 
 
 def _hedge(clause: ClauseCues, pos: int) -> bool | None:
-    return True if clause.hedge_at is not None and clause.hedge_at <= pos else None
+    if clause.hedge_at is None or clause.hedge_until is None:
+        return None
+    to_the_end = clause.hedge_until == clause.span.end and pos == clause.span.end  # a list item after it
+    return True if clause.hedge_at <= pos < clause.hedge_until or to_the_end else None
 
 
 _FILLER = re.compile(r"(?:[\s,，、/&+.;；:：()（）\-]|\band\b|\bor\b|等|和|与|及|或者?|以及)+", re.IGNORECASE)

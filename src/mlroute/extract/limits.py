@@ -37,9 +37,11 @@ class Limit:
             raise self.error(subject, hint, amount)
 
     def error(self, subject: str, hint: str, amount: int | None = None) -> UserError:
-        size = f" ({self.describe(amount)})" if amount is not None else ""
+        """ "<subject> is 11,000,000 characters, over the limit of 1,000,000 characters of text in one document
+        (MLROUTE_MAX_TEXT_CHARS)." and a hint saying how to allow more."""
+        size = self.describe(amount) if amount is not None else f"more than {self.describe()}"
         return UserError(
-            f"{subject}{size} is over the limit of {self.describe()} {self.what} ({self.name}).",
+            f"{subject} is {size}, over the limit of {self.describe()} {self.what} ({self.name}).",
             hint=f"{hint} To allow more for one run, set {self.name} (e.g. {self.name}={self.value * 2}).",
         )
 
@@ -50,15 +52,15 @@ def _amount(value: float, unit: str) -> str:
     return f"{int(value):,}{' ' + unit if unit else ''}"
 
 
-FILE_BYTES = Limit("MLROUTE_MAX_FILE_BYTES", 25 * 1024 * 1024, "for one file", "bytes")
+FILE_BYTES = Limit("MLROUTE_MAX_FILE_BYTES", 25_000_000, "for one file", "bytes")
 TEXT_CHARS = Limit("MLROUTE_MAX_TEXT_CHARS", 1_000_000, "of text in one document", "characters")
 DECOMPRESSED_BYTES = Limit(
-    "MLROUTE_MAX_DECOMPRESSED_BYTES", 64 * 1024 * 1024, "once decompressed (DOCX, PDF streams, gzip)", "bytes"
+    "MLROUTE_MAX_DECOMPRESSED_BYTES", 64_000_000, "once decompressed (DOCX, PDF streams, gzip)", "bytes"
 )
 ARCHIVE_PARTS = Limit("MLROUTE_MAX_ARCHIVE_PARTS", 2_000, "in one DOCX", "parts")
 PDF_PAGES = Limit("MLROUTE_MAX_PDF_PAGES", 500, "in one PDF", "pages")
 POSTING_FILES = Limit("MLROUTE_MAX_POSTING_FILES", 10_000, "under one directory", "files")
-MARKET_BYTES = Limit("MLROUTE_MAX_MARKET_BYTES", 256 * 1024 * 1024, "of postings files in one run", "bytes")
+MARKET_BYTES = Limit("MLROUTE_MAX_MARKET_BYTES", 250_000_000, "of postings files in one run", "bytes")
 POSTINGS = Limit("MLROUTE_MAX_POSTINGS", 200_000, "in one run", "postings")
 SENTENCE_CHARS = Limit("MLROUTE_MAX_SENTENCE_CHARS", 2_000, "per sentence window (longer lines are cut)", "characters")
 

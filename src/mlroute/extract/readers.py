@@ -80,21 +80,27 @@ def _suffix(path: Path) -> str:
 
 
 def _gunzip(data: bytes, source: str) -> bytes:
-    """Decompress in bounded steps: a gzip bomb stops at ``limits.DECOMPRESSED_BYTES``, not at the memory's end."""
+    """Decompress in 1 MB steps: a gzip bomb stops at ``limits.DECOMPRESSED_BYTES``, not at the memory's end."""
     cap = limits.DECOMPRESSED_BYTES.value
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
+    chunks: list[bytes] = []
+    size = 0
+    pending = data
     try:
-        out += decompressor.decompress(data, cap + 1)
-        while decompressor.unconsumed_tail and len(out) <= cap:
-            out += decompressor.decompress(decompressor.unconsumed_tail, cap + 1 - len(out))
+        while pending or not decompressor.eof:
+            chunk = decompressor.decompress(pending, 1 << 20)
+            pending = decompressor.unconsumed_tail
+            size += len(chunk)
+            if size > cap:
+                raise limits.DECOMPRESSED_BYTES.error(f"{source!r} decompressed", _SPLIT_HINT)
+            chunks.append(chunk)
+            if not chunk and not pending:
+                break
     except zlib.error as exc:
         raise UserError(
             f"{source!r} is not a readable gzip file ({exc}).", hint="Decompress it yourself and pass the file."
         ) from None
-    if len(out) > cap or decompressor.unconsumed_tail:
-        raise limits.DECOMPRESSED_BYTES.error(f"{source!r} decompressed", _SPLIT_HINT)
-    return bytes(out)
+    return b"".join(chunks)
 
 
 def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
@@ -175,13 +181,16 @@ def _pdf_text(data: bytes, source: str) -> str:
             stream_decoding_work_maximum_length=4 * cap,
         ):
             reader = pypdf.PdfReader(io.BytesIO(data))
-            limits.PDF_PAGES.check(len(reader.pages), f"{source!r} has {len(reader.pages):,} pages, which", _SPLIT_HINT)
+            limits.PDF_PAGES.check(len(reader.pages), f"{source!r}", _SPLIT_HINT)
             for page in reader.pages:
+                contents = page.get_contents()  # decompressed here, within the caps: extract_text hides the error
+                if contents is not None:
+                    contents.get_data()
                 pages.append(page.extract_text() or "")
                 chars += len(pages[-1])
                 limits.TEXT_CHARS.check(chars, f"The text of {source!r}", _SPLIT_HINT)
-    except LimitReachedError as exc:
-        raise limits.DECOMPRESSED_BYTES.error(f"A stream in {source!r} ({exc})", _SPLIT_HINT) from None
+    except LimitReachedError:
+        raise limits.DECOMPRESSED_BYTES.error(f"A compressed stream in {source!r}", _SPLIT_HINT) from None
     except (
         PyPdfError,
         ValueError,
@@ -219,7 +228,7 @@ def _check_docx_archive(data: bytes, source: str) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise _not_docx(source, exc) from None
-    limits.ARCHIVE_PARTS.check(len(parts), f"{source!r} has {len(parts):,} parts, which", _SPLIT_HINT)
+    limits.ARCHIVE_PARTS.check(len(parts), f"{source!r}", _SPLIT_HINT)
     expanded = sum(p.file_size for p in parts)
     limits.DECOMPRESSED_BYTES.check(expanded, f"{source!r} decompressed", _SPLIT_HINT)
 

@@ -325,7 +325,7 @@ def _role_matcher(idx: KBIndex) -> LexicalMatcher:
     return LexicalMatcher(pairs)
 
 
-def _read_all(files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
+def _read_all(path: Path, files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
     postings: list[Posting] = []
     skipped: list[dict[str, str]] = []
     for f in files:
@@ -335,14 +335,14 @@ def _read_all(files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
             if len(files) == 1:
                 raise
             skipped.append({"file": str(f), "reason": exc.message})
-        limits.POSTINGS.check(len(postings), "The postings read", "Split the postings into several runs.")
+        limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
     return postings, skipped
 
 
 def market(path: Path, *, semantic: str | None = None, progress: Progress | None = None) -> MarketResult:
     """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files)."""
     files = iter_posting_files(Path(path))
-    postings, skipped = _read_all(files)
+    postings, skipped = _read_all(Path(path), files)
     if not postings:
         raise UserError(f"No readable postings under {str(path)!r}.", hint="See `skipped` for each file's problem.")
     lk = linker(semantic)
