@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from mlroute.extract.models import Mention, Requirement
 from mlroute.extract.sentences import Span, split_clauses, split_sentences
@@ -54,11 +54,10 @@ _REQUIRED_EN = (
     r"what you(?:'ll| will)? need",
     r"you (?:will )?(?:need|have|bring)",
     r"need(?:s|ed)? to have",
-    r"proficien(?:t|cy)",
-    r"strong",
-    r"solid",
-    r"expertise",
 )
+# Words of proficiency or experience: they ask for a skill, but a section header ("Nice to have:", "加分项：")
+# says more about how strongly.
+_WEAK_EN = (r"proficien(?:t|cy)", r"strong", r"solid", r"expertise", r"expert", r"deep understanding", r"in-depth")
 _PREFERRED_ZH = ("优先", "加分", "更佳", "为佳", "最好", "更好", "优先考虑", "加分项", "者优先", "择优")
 _REQUIRED_ZH = (
     "必须",
@@ -69,12 +68,8 @@ _REQUIRED_ZH = (
     "任职资格",
     "要求",
     "需要",
-    "熟悉",
-    "精通",
-    "掌握",
-    "熟练",
-    "具备",
 )
+_WEAK_ZH = ("熟悉", "精通", "掌握", "熟练", "具备", "具有", "了解", "有.{0,12}?经验")
 
 # Negations that rule out everything in their clause, wherever the mention is.
 _NEGATION_ANYWHERE = re.compile(
@@ -86,7 +81,7 @@ _NEGATION_ANYWHERE = re.compile(
 # Negations that rule out what follows them in the clause.
 _NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|without|never|neither|nor|lack(?:s|ing)?)\b(?!\s+only\b)|"
-    r"不熟悉|不会|不懂|不了解|不擅长|不太熟|没有|没用过|没接触过|未接触|未使用|未用过|从未|并非|不用|不需",
+    r"不熟悉|不会|不懂|不了解|不擅长|不太熟|没有|没用过|没接触过|未接触|未使用|未用过|从未|并非|不用|不需|不使用|不涉及",
     re.IGNORECASE,
 )
 # Hopes and plans, not skills held or asked for.
@@ -97,7 +92,7 @@ _HEDGE = re.compile(
     r"(?:you will|you'll|we will|we'll|will) (?:learn|teach you|train you|get to learn)|opportunit(?:y|ies) to learn|"
     r"no (?:prior )?experience (?:is )?(?:needed|required)|transition(?:ing)? (?:in)?to|career change (?:in)?to)\b|"
     r"希望(?:学习|转|从事|进入|成为)|想(?:要)?(?:学|转|从事|进入)|计划学习|打算学|有志于|向往|期望(?:从事|转)|转行|"
-    r"正在学习|将学习|可以学习|有机会学习|会提供培训",
+    r"正在学习|将学习|可以学习|有机会学习|提供.{0,10}?培训|\b(?:currently|now) (?:learning|studying)\b",
     re.IGNORECASE,
 )
 # Words that end a hedge's reach: "looking to move into ML after six years of Java" (Java is held).
@@ -136,6 +131,9 @@ _PREF_EN_RE = _alternation(_PREFERRED_EN, latin=True)
 _REQ_EN_RE = _alternation(_REQUIRED_EN, latin=True)
 _PREF_ZH_RE = _alternation(_PREFERRED_ZH, latin=False)
 _REQ_ZH_RE = _alternation(_REQUIRED_ZH, latin=False)
+_WEAK_EN_RE = _alternation(_WEAK_EN, latin=True)
+_WEAK_ZH_RE = _alternation(_WEAK_ZH, latin=False)
+Cue = Literal["required", "preferred", "weak"]
 
 _HEADER_MAX_CHARS = 60
 _NEUTRAL_HEADER = re.compile(
@@ -153,18 +151,24 @@ _HEADER_PHRASE = re.compile(
 )
 
 
-def _cues(text: str) -> list[tuple[int, Requirement]]:
+def _cues(text: str) -> list[tuple[int, Cue]]:
     """Positions of requirement cues in ``text``; preferred cues shadow required ones that overlap them."""
-    found: list[tuple[int, int, Requirement]] = []
+    found: list[tuple[int, int, Cue]] = []
     for regex in (_PREF_EN_RE, _PREF_ZH_RE):
         found.extend((m.start(), m.end(), "preferred") for m in regex.finditer(text))
     taken = sorted((s, e) for s, e, _ in found)
     starts = [s for s, _ in taken]
-    for regex in (_REQ_EN_RE, _REQ_ZH_RE):
+    kinds: tuple[tuple[re.Pattern[str], Cue], ...] = (
+        (_REQ_EN_RE, "required"),
+        (_REQ_ZH_RE, "required"),
+        (_WEAK_EN_RE, "weak"),
+        (_WEAK_ZH_RE, "weak"),
+    )
+    for regex, kind in kinds:
         for m in regex.finditer(text):
             i = bisect_right(starts, m.end() - 1) - 1  # the last preferred cue starting inside or before this one
             if not (i >= 0 and taken[i][1] > m.start()) and not _shadowed(taken, i, m.start()):
-                found.append((m.start(), m.end(), "required"))
+                found.append((m.start(), m.end(), kind))
     return sorted((s, k) for s, _, k in found)
 
 
@@ -175,14 +179,20 @@ def _shadowed(taken: list[tuple[int, int]], i: int, start: int) -> bool:
 
 def clause_requirement(text: str) -> Requirement:
     """The requirement a piece of text states on its own: preferred wins over required (it is more specific)."""
-    return _strongest(k for _, k in _cues(text))
+    found = _strongest(k for _, k in _cues(text))
+    return found if found != "unknown" else ("required" if _has_weak(_cues(text)) else "unknown")
 
 
-def _strongest(kinds: Iterable[Requirement]) -> Requirement:
+def _strongest(kinds: Iterable[Cue]) -> Requirement:
+    """Preferred, else required, from explicit cues only (words of proficiency are weaker than a header)."""
     seen = set(kinds)
     if "preferred" in seen:
         return "preferred"
     return "required" if "required" in seen else "unknown"
+
+
+def _has_weak(cues: Iterable[tuple[int, Cue]]) -> bool:
+    return any(k == "weak" for _, k in cues)
 
 
 def is_header(sentence: Span) -> bool:
@@ -215,7 +225,8 @@ class ClauseCues:
     """What one clause says, with document offsets: its requirement, where negation, hedges and levels start."""
 
     span: Span
-    requirement: Requirement
+    requirement: Requirement  # from explicit cues ("required", "优先")
+    weak: bool  # a word of proficiency or experience asks for it ("熟悉", "strong")
     negated_all: bool
     negation_at: int | None  # end of the first negation cue: mentions after it are ruled out
     hedge_at: int | None  # end of the first hedge cue
@@ -228,18 +239,20 @@ class ClauseCues:
 class SentenceCues:
     clauses: tuple[ClauseCues, ...]
     starts: tuple[int, ...]
-    cues: tuple[tuple[int, Requirement], ...]  # requirement cues, document offsets
+    cues: tuple[tuple[int, Cue], ...]  # requirement cues, document offsets
 
     def clause_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def nearest_requirement(self, pos: int) -> Requirement:
-        if not self.cues:
+        """The explicit cue nearest to ``pos`` in the sentence."""
+        explicit = [c for c in self.cues if c[1] != "weak"]
+        if not explicit:
             return "unknown"
-        positions = [p for p, _ in self.cues]
+        positions = [p for p, _ in explicit]
         i = bisect_right(positions, pos)
-        near = [c for c in self.cues[max(0, i - 1) : i + 1]]
-        return min(near, key=lambda c: abs(c[0] - pos))[1]
+        nearest = min(explicit[max(0, i - 1) : i + 1], key=lambda c: abs(c[0] - pos))[1]
+        return "preferred" if nearest == "preferred" else "required"
 
 
 def _first_end(regex: re.Pattern[str], text: str, offset: int) -> int | None:
@@ -273,6 +286,7 @@ def scan_sentence(sentence: Span) -> SentenceCues:
         clause = ClauseCues(
             span=c,
             requirement=_strongest(k for _, k in cues[lo:hi]),
+            weak=_has_weak(cues[lo:hi]),
             negated_all=bool(_NEGATION_ANYWHERE.search(c.text)),
             negation_at=_first_end(_NEGATION_BEFORE, c.text, c.start),
             hedge_at=(hedge := _first_end(_HEDGE, c.text, c.start)),
@@ -338,6 +352,24 @@ def _list_item(clause: ClauseCues) -> bool:
     )
 
 
+def _requirement(sc: SentenceCues, clause: ClauseCues, pos: int, section: Requirement) -> Requirement:
+    """Explicit words in the clause, then a "nice to have" header (it outranks words of proficiency), then words
+    of proficiency in the clause, the nearest explicit word in the sentence, the header, and words of proficiency
+    anywhere in the sentence."""
+    if clause.requirement != "unknown":
+        return clause.requirement
+    if section == "preferred":
+        return section
+    if clause.weak:
+        return "required"
+    nearest = sc.nearest_requirement(pos)
+    if nearest != "unknown":
+        return nearest
+    if section != "unknown":
+        return section
+    return "required" if _has_weak(sc.cues) else "unknown"
+
+
 def apply_cues(text: str, mentions: list[Mention], sentences: list[Span] | None = None) -> list[Mention]:
     """Mentions with ``requirement``, ``negated``, ``hedged`` and ``level`` filled from the text around them."""
     sentences = sentences if sentences is not None else split_sentences(text)
@@ -355,11 +387,7 @@ def apply_cues(text: str, mentions: list[Mention], sentences: list[Span] | None 
             sc = scanned[i] = scan_sentence(sentences[i])
         ci = sc.clause_index(m.start)
         clause = sc.clauses[ci]
-        requirement = clause.requirement
-        if requirement == "unknown":
-            requirement = sc.nearest_requirement(m.start)
-        if requirement == "unknown":
-            requirement = section_of[i]
+        requirement = _requirement(sc, clause, m.start, section_of[i])
         bare = clause.list_item
         negated = bool(_look_back(sc, ci, m.start, bare, _negation))
         hedged = bool(_look_back(sc, ci, m.start, bare, _hedge))

@@ -124,11 +124,31 @@ def variants(alias: str) -> set[str]:
     if " " in base and not any(is_cjk(c) for c in base):
         out.add(base.replace(" ", "-"))
     out |= regional_variants(base)
+    out |= _script_spacing(base)
     for v in list(out):
         last = v.split(" ")[-1]
         if len(last) >= 3 and last.isalpha() and last.isascii() and not last.lower().endswith(("s", "x", "y")):
             out.add(v + "s")
     return {v for v in out if v}
+
+
+def _script_spacing(alias: str) -> set[str]:
+    """Aliases mixing Latin and Chinese are written both ways ("Shell脚本", "Shell 脚本")."""
+    if not any(is_cjk(c) for c in alias) or not any(c.isascii() and c.isalnum() for c in alias):
+        return set()
+    tight = "".join(ch for i, ch in enumerate(alias) if not (ch == " " and _boundary(alias, i)))
+    spaced = "".join(
+        ch + (" " if i + 1 < len(tight) and is_cjk(ch) != is_cjk(tight[i + 1]) and tight[i + 1] != " " else "")
+        for i, ch in enumerate(tight)
+    )
+    return {tight, spaced}
+
+
+def _boundary(alias: str, i: int) -> bool:
+    """Whether the space at ``i`` sits between a Latin and a CJK character."""
+    if i == 0 or i + 1 >= len(alias):
+        return False
+    return is_cjk(alias[i - 1]) != is_cjk(alias[i + 1])
 
 
 @dataclass(frozen=True)

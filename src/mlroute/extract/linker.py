@@ -188,7 +188,9 @@ class Linker:
         """Alias and phrase-pattern hits that name a skill: the non-skill places in ``nonskill`` are dropped."""
         cov = _coverage(masked_spans(text), len(text))
         found = [
-            h for h in self.lexical.find(text) if cov.find(1, h.start, h.end) == -1 and not job_title_at(text, h.end)
+            h
+            for h in self.lexical.find(text)
+            if cov.find(1, h.start, h.end) == -1 and not job_title_at(text, h.end) and not _labels_masked(text, h, cov)
         ]
         found = _drop_modifier_compounds(found)
         for label_id, regex in self.patterns:
@@ -265,6 +267,15 @@ class Linker:
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
             out.append(ranked[:limit] if limit else ranked)
         return out
+
+
+_LABEL_COLON = re.compile(r"[ \t]*[:：][ \t]*")
+
+
+def _labels_masked(text: str, hit: Hit, cov: bytearray) -> bool:
+    """A name that labels the address after it ("GitHub: github.com/ana") is not a skill claim."""
+    m = _LABEL_COLON.match(text, hit.end)
+    return m is not None and m.end() < len(cov) and cov[m.end()] == 1
 
 
 def _coverage(masked: list[Masked], length: int) -> bytearray:

@@ -43,7 +43,7 @@ _DEGREE_EN = re.compile(
     re.IGNORECASE,
 )
 _DEGREE_FIELD_EN = re.compile(
-    r"[^.;\n]{0,40}?\b(?:in|of)\s+([^.;\n(]{1,160}?)(?=\s*(?:[.;\n(]|,?\s+(?:from|at)\b)|$)", re.IGNORECASE
+    r"\.?[^.;\n]{0,40}?\b(?:in|of)\s+([^.;\n(]{1,160}?)(?=\s*(?:[.;\n(]|,?\s+(?:from|at)\b)|$)", re.IGNORECASE
 )
 _RELATED_FIELD_EN = re.compile(
     r",?\s+(?:or|and)\s+(?:a\s+|an\s+|another\s+|other\s+)?"
