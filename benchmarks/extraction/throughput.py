@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from skillspan import load
 
 from mlroute.extract.linker import LabelSet, Linker
-from mlroute.extract.semantic import load_encoder
+from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import get_index
 
 
@@ -39,13 +39,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="the SkillSpan folder")
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
-    ap.add_argument("--semantic", default=None, help="embedding model spec; none = lexical only")
+    ap.add_argument("--semantic", default=None, help="default, none, or an embedding model spec (BACKEND:LOCATION)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the best is reported")
     ap.add_argument("--batch", type=int, default=64, help="postings per linker call")
     args = ap.parse_args()
     texts = postings(args.data, args.split)
     t0 = time.perf_counter()
-    encoder = load_encoder(args.semantic) if args.semantic else None
+    spec = resolve_spec(args.semantic or "none")
+    encoder = load_encoder(spec) if spec else None
     linker = Linker(LabelSet.from_kb(get_index().kb), encoder)
     if encoder is not None:
         _ = linker.index

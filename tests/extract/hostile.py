@@ -84,14 +84,14 @@ def docx_lying_sizes(path: Path, declared: int = 1000, real: int = 50 * 1024 * 1
     return path
 
 
-def pdf_stream_bomb(path: Path, expanded_bytes: int = 80 * 1024 * 1024) -> Path:
-    """A one-page PDF whose content stream inflates to ``expanded_bytes``."""
+def pdf_stream_bomb(path: Path, expanded_bytes: int = 80 * 1024 * 1024, filter_name: str = "FlateDecode") -> Path:
+    """A one-page PDF whose content stream inflates to ``expanded_bytes`` (with ``filter_name`` as its filter)."""
     stream = zlib.compress(b" " * expanded_bytes, 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d /Filter /%s >>\nstream\n" % (len(stream), filter_name.encode()) + stream + b"\nendstream",
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")

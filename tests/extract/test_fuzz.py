@@ -181,3 +181,19 @@ def test_docx_with_a_broken_part(tmp_path: Path) -> None:
     CASES["docx part"] += 1
     with pytest.raises(UserError, match="not a readable DOCX"):
         read_document(broken)
+
+
+def test_crashers_found_by_fuzzing(tmp_path: Path, originals: dict[str, bytes]) -> None:
+    """Each once raised something other than a UserError."""
+    from tests.extract.hostile import pdf_stream_bomb
+
+    unknown_filter = pdf_stream_bomb(tmp_path / "filter.pdf", 1000, filter_name="FlateDeFilter")
+    data = bytearray(originals[".docx"])
+    central = data.find(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (154).to_bytes(2, "little")  # needs zip version 15.4 to extract
+    zip_version = tmp_path / "version.docx"
+    zip_version.write_bytes(bytes(data))
+    for path in (unknown_filter, zip_version):
+        CASES["crashers"] += 1
+        with pytest.raises(UserError, match="not a readable"):
+            read_document(path)

@@ -165,7 +165,7 @@ def _pdf_text(data: bytes, source: str) -> str:
     import pypdf
     from pypdf.errors import LimitReachedError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files would reach the terminal
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes on damaged files would reach the terminal
     cap = min(limits.DECOMPRESSED_BYTES.value, 75_000_000)
     caps: dict[str, Any] = {
         f"{kind}_maximum_output_length": cap
@@ -194,15 +194,14 @@ def _pdf_text(data: bytes, source: str) -> str:
     except (
         PyPdfError,
         ValueError,
-        KeyError,
+        LookupError,
         TypeError,
         AttributeError,
-        IndexError,
         OSError,
         RecursionError,
         AssertionError,
-        ZeroDivisionError,
-        OverflowError,
+        ArithmeticError,
+        NotImplementedError,  # a filter pypdf does not know ("/FlateDeFilter")
         zlib.error,
     ) as exc:
         # pypdf raises many kinds on damaged files; every one means "not a readable PDF"
@@ -226,7 +225,7 @@ def _check_docx_archive(data: bytes, source: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, LookupError) as exc:
         raise _not_docx(source, exc) from None
     limits.ARCHIVE_PARTS.check(len(parts), f"{source!r}", _SPLIT_HINT)
     expanded = sum(p.file_size for p in parts)

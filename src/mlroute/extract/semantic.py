@@ -164,6 +164,7 @@ def default_available() -> bool:
 
 
 def load_default(location: str = "") -> Encoder:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the shipped model is local; never ask a hub
     encoder = load_model2vec(str(DEFAULT_MODEL_DIR))
     encoder.name = "default"
     return encoder
