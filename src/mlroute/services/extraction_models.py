@@ -57,6 +57,15 @@ class SkillGroup(SkillRef):
     evidence: list[Evidence]
 
 
+class OtherSkill(ExtractionResult):
+    """A skill or knowledge span the tagger found that names no skill of the knowledge base."""
+
+    text: str
+    kind: Literal["skill", "knowledge"]
+    count: int
+    sentence: str
+
+
 class ExtractResult(ExtractionResult):
     source: str
     format: str
@@ -67,6 +76,7 @@ class ExtractResult(ExtractionResult):
     semantic: str | None
     mentions: int
     skills: list[SkillGroup]
+    other_skills: list[OtherSkill] = []
 
 
 class Snippet(ExtractionResult):
@@ -172,6 +182,13 @@ class Skipped(ExtractionResult):
     reason: str
 
 
+class OtherDemand(ExtractionResult):
+    text: str
+    kind: Literal["skill", "knowledge"]
+    postings: int
+    share: float
+
+
 class MarketResult(ExtractionResult):
     source: str
     files: int
@@ -182,3 +199,4 @@ class MarketResult(ExtractionResult):
     cooccurrence: list[Pair]
     by_role: dict[str, Split]
     by_seniority: dict[str, Split]
+    other_skills: list[OtherDemand] = []

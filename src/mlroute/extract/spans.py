@@ -1,0 +1,215 @@
+"""Skill and knowledge spans, named or not in the knowledge base: a CRF tagger trained on SkillSpan train.
+
+Used where spans matter more than links: skills a posting asks for that mlroute's knowledge base does not know
+("other skills" of ``extract`` and ``market``). Two linear-chain CRFs (python-crfsuite), one per SkillSpan
+layer: SKILL spans ("partner with stakeholders") and KNOWLEDGE spans ("Kubernetes", "machine learning").
+
+Features per token, in a window of ±2: the lower-cased word, its shape, prefixes and suffixes, and the cluster of
+its vector in the shipped static linker (k-means centroids saved with the model), which lets the tagger
+generalise from the words it saw in training to their neighbours. Linear in the text; English only (SkillSpan is
+English), so Chinese text yields no spans. ``scripts/train_span_tagger.py`` trains it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent / "data" / "spans"
+LAYERS = ("skill", "knowledge")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[+#.'’/-][A-Za-z0-9]+)*[+#]*|[^\sA-Za-z0-9]")
+_MAX_SPAN_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    layer: str  # "skill" | "knowledge"
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words and punctuation with their character offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", word)
+    shape = re.sub(r"[a-z]", "x", shape)
+    shape = re.sub(r"[0-9]", "d", shape)
+    return re.sub(r"(.)\1+", r"\1\1", shape)
+
+
+def word_features(word: str, cluster: int | None) -> dict[str, str | float]:
+    low = word.lower()
+    out: dict[str, str | float] = {
+        "w": low,
+        "shape": _shape(word),
+        "p2": low[:2],
+        "p3": low[:3],
+        "s2": low[-2:],
+        "s3": low[-3:],
+    }
+    if word[:1].isupper():
+        out["title"] = 1.0
+    if word.isupper() and len(word) > 1:
+        out["upper"] = 1.0
+    if cluster is not None:
+        out["c"] = str(cluster)
+    return out
+
+
+def sentence_features(
+    words: Sequence[str], clusters: Sequence[int | None], names: Sequence[str] | None = None
+) -> list[dict[str, str | float]]:
+    """CRF features of each token: its own and its neighbours' (prefixed by the offset). ``names``: per token,
+    "B"/"I" where it is part of a skill name of the knowledge base, else "O"."""
+    own = [word_features(w, c) for w, c in zip(words, clusters, strict=True)]
+    for word_feats, name in zip(own, names or [], strict=False):
+        if name != "O":
+            word_feats["kb"] = name
+    out = []
+    for i in range(len(words)):
+        feats: dict[str, str | float] = {"bias": 1.0}
+        for off in (-2, -1, 0, 1, 2):
+            j = i + off
+            if 0 <= j < len(words):
+                keys = own[j] if off in (-1, 0, 1) else {k: v for k, v in own[j].items() if k in ("w", "c")}
+                feats.update({f"{off}:{k}": v for k, v in keys.items()})
+            else:
+                feats[f"{off}:edge"] = 1.0
+        out.append(feats)
+    return out
+
+
+class Clusters:
+    """Word → the nearest k-means centroid of its vector in the static linker (cached per word)."""
+
+    def __init__(self, encoder: object, centroids: np.ndarray) -> None:
+        self.encoder = encoder
+        self.centroids = centroids
+        self.cache: dict[str, int | None] = {}
+
+    def __call__(self, words: Sequence[str]) -> list[int | None]:
+        new = [w for w in dict.fromkeys(w.lower() for w in words) if w not in self.cache]
+        if new:
+            vectors = self.encoder.encode(new)  # type: ignore[attr-defined]
+            norms = np.linalg.norm(vectors, axis=1)
+            best = (vectors @ self.centroids.T).argmax(axis=1)
+            for word, b, n in zip(new, best, norms, strict=True):
+                self.cache[word] = int(b) if n > 0 else None
+        return [self.cache[w.lower()] for w in words]
+
+
+def name_tags(toks: Sequence[tuple[str, int, int]], names: Sequence[tuple[int, int]]) -> list[str]:
+    """Per token, B/I where a name (character span) covers it, else O."""
+    tags = ["O"] * len(toks)
+    starts = [s for _, s, _ in toks]
+    from bisect import bisect_left
+
+    for start, end in names:
+        i = bisect_left(starts, start)
+        first = True
+        while i < len(toks) and toks[i][1] < end:
+            tags[i] = "B" if first else "I"
+            first = False
+            i += 1
+    return tags
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
+    """Token spans ``(first, last + 1)`` of a BIO sequence (an I without a B starts a span)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, tag in enumerate([*tags, "O"]):
+        if tag != "I" or start is None:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+            if tag in ("B", "I"):
+                start = i
+    return [(s, e) for s, e in spans if e - s <= _MAX_SPAN_TOKENS]
+
+
+class SpanTagger:
+    """The two CRFs and the word clusters; ``spans(text)`` gives skill and knowledge spans with offsets."""
+
+    def __init__(self, folder: Path, encoder: object, names: object = None) -> None:
+        """``names``: anything with ``find(text) -> hits`` (a ``LexicalMatcher``), for the knowledge-base feature."""
+        import pycrfsuite
+
+        self.names = names
+        self.taggers = {}
+        for layer in LAYERS:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(folder / f"{layer}.crfsuite"))
+            self.taggers[layer] = tagger
+        self.clusters = Clusters(encoder, np.load(folder / "clusters.npy").astype(np.float32))
+
+    def spans(self, text: str) -> list[Span]:
+        out: list[Span] = []
+        for line_start, line in _lines(text):
+            toks = tokens(line)
+            if not toks or not any(w.isascii() and w.isalpha() for w, _, _ in toks):
+                continue
+            words = [w for w, _, _ in toks]
+            hits = self.names.find(line) if self.names is not None else []  # type: ignore[attr-defined]
+            feats = sentence_features(words, self.clusters(words), name_tags(toks, [(h.start, h.end) for h in hits]))
+            for layer, tagger in self.taggers.items():
+                for s, e in bio_to_spans(tagger.tag(feats)):
+                    while s < e and not toks[e - 1][0][0].isalnum():  # "SQL." → "SQL"
+                        e -= 1
+                    while s < e and not toks[s][0][0].isalnum():
+                        s += 1
+                    if s < e:
+                        start, end = line_start + toks[s][1], line_start + toks[e - 1][2]
+                        out.append(Span(start, end, text[start:end], layer))
+        return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+
+def other_skills(spans: Sequence[Span], named: Sequence[tuple[int, int]], known: frozenset[str]) -> list[Span]:
+    """Spans that name no skill of the knowledge base: not overlapping a name found, not an alias itself."""
+    from bisect import bisect_left
+
+    named = sorted(named)
+    starts = [s for s, _ in named]
+    out = []
+    for sp in spans:
+        i = bisect_left(starts, sp.end)
+        if any(s < sp.end and sp.start < e for s, e in named[max(0, i - 4) : i]):
+            continue
+        if " ".join(sp.text.lower().split()) in known:
+            continue
+        out.append(sp)
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Sentences (the extractor's windows) with their offsets: the CRF reads one at a time."""
+    from mlroute.extract.sentences import split_sentences
+
+    return [(s.start, s.text) for s in split_sentences(text)]
+
+
+@lru_cache(maxsize=1)
+def shipped() -> SpanTagger | None:
+    """The tagger shipped with mlroute, or None when it (or python-crfsuite, or the linker) is not installed."""
+    import importlib.util
+
+    from mlroute.extract.semantic import default_available, load_encoder
+
+    if not (MODEL_DIR / "skill.crfsuite").exists() or importlib.util.find_spec("pycrfsuite") is None:
+        return None
+    if not default_available():
+        return None
+    from mlroute.extract.lexical import LexicalMatcher
+    from mlroute.extract.linker import LabelSet
+    from mlroute.services.kb import index
+
+    return SpanTagger(MODEL_DIR, load_encoder("default"), LexicalMatcher(LabelSet.from_kb(index().kb).aliases))
