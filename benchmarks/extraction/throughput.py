@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from skillspan import load
 
+from mlroute.extract import spans
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import get_index
@@ -42,6 +43,7 @@ def main() -> None:
     ap.add_argument("--semantic", default=None, help="default, none, or an embedding model spec (BACKEND:LOCATION)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the best is reported")
     ap.add_argument("--batch", type=int, default=64, help="postings per linker call")
+    ap.add_argument("--spans", action="store_true", help="also run the span tagger (market --other-skills)")
     args = ap.parse_args()
     texts = postings(args.data, args.split)
     t0 = time.perf_counter()
@@ -50,6 +52,7 @@ def main() -> None:
     linker = Linker(LabelSet.from_kb(get_index().kb), encoder)
     if encoder is not None:
         _ = linker.index
+    tagger = spans.shipped() if args.spans else None
     setup = time.perf_counter() - t0
     best = float("inf")
     mentions = 0
@@ -58,6 +61,8 @@ def main() -> None:
         found = []
         for k in range(0, len(texts), args.batch):
             found.extend(linker.extract_many(texts[k : k + args.batch]))
+        for text in texts if tagger is not None else []:
+            tagger.spans(text)
         best = min(best, time.perf_counter() - t0)
         mentions = sum(len(m) for m in found)
     words = sum(len(t.split()) for t in texts)
@@ -65,6 +70,7 @@ def main() -> None:
         "benchmark": "throughput",
         "split": args.split,
         "semantic": encoder.name if encoder else None,
+        "span_tagger": tagger is not None,
         "postings": len(texts),
         "words_per_posting": round(words / len(texts), 1),
         "kb_skills": len(linker.labels.names),
