@@ -62,6 +62,8 @@ def test_proficiency_words_give_levels(linker: Linker, text: str, skill: str, le
 def test_a_list_carries_its_proficiency_word(linker: Linker) -> None:
     m = found(linker, "精通Python、Java，了解Go语言")
     assert (m["python"].level, m["java"].level, m["go"].level) == (4, 4, 1)
+    m = found(linker, "Built REST APIs in Python (expert) and Go.")
+    assert (m["python"].level, m["go"].level) == (4, None)  # the aside is about Python only
 
 
 def test_algorithm_in_job_titles_and_compounds_is_not_cs_algorithms(linker: Linker) -> None:

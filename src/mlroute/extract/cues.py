@@ -233,6 +233,7 @@ class ClauseCues:
     hedge_until: int | None  # where the hedge stops ("… after six years of Java")
     levels: tuple[tuple[int, int], ...]  # (end of a proficiency word, level), in order
     list_item: bool = False  # only a name or two ("Java", "and Go"): continues the clause before it
+    aside: bool = False  # only a proficiency word ("Python (expert)"): about the name before it, not after
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,8 @@ def scan_sentence(sentence: Span) -> SentenceCues:
             hedge_until=_hedge_end(c, hedge),
             levels=_levels(c.text, c.start),
         )
-        out.append(replace(clause, list_item=_list_item(clause)))
+        aside = bool(clause.levels) and _LEVEL_RE.fullmatch(c.text.strip(" .,;:()（）")) is not None
+        out.append(replace(clause, list_item=_list_item(clause), aside=aside))
     return SentenceCues(tuple(out), tuple(c.span.start for c in out), cues)
 
 
@@ -313,6 +315,8 @@ def _look_back(
     """What ``pick`` finds in the mention's clause before ``pos``, or, for a bare list item ("、Java", "and Go"),
     in the clauses before it back to the first one that is more than a list item."""
     for i in range(ci, max(-1, ci - 12), -1):
+        if i < ci and sc.clauses[i].aside:
+            continue
         found = pick(sc.clauses[i], pos if i == ci else sc.clauses[i].span.end)
         if found is not None:
             return found

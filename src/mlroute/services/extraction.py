@@ -139,7 +139,14 @@ def _other_spans(text: str, mentions: Sequence[Mention]) -> list[spans.Span]:
     if tagger is None:
         return []
     named = [(m.start, m.end) for m in mentions if m.method == "lexical"]
-    return spans.other_skills(tagger.spans(text), named, _known_names(id(kb_index())))
+    linked = [(m.start, m.end) for m in mentions if m.method == "semantic"]
+    found = spans.other_skills(tagger.spans(text), named, _known_names(id(kb_index())))
+    # a span that is most of a clause the linker already linked to a skill is that skill, not another one
+    return [
+        sp
+        for sp in found
+        if not any(s <= sp.start and sp.end <= e and 2 * (sp.end - sp.start) >= e - s for s, e in linked)
+    ]
 
 
 def other_skills(text: str, mentions: Sequence[Mention]) -> list[OtherSkill]:
