@@ -154,3 +154,13 @@ def test_limits_are_documented() -> None:
     docs = (Path(__file__).parents[2] / "docs" / "extraction.md").read_text(encoding="utf-8")
     for limit in limits.ALL:
         assert limit.name in docs, limit.name
+
+
+def test_html_markup_does_not_count_against_the_text_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLROUTE_MAX_TEXT_CHARS", "5000")
+    page = tmp_path / "saved-job-page.html"
+    styles = "<style>" + ".x{color:red}" * 2000 + "</style>"  # a saved page: mostly markup
+    page.write_text(f"<html><head>{styles}</head><body><p>Python and SQL</p></body></html>", encoding="utf-8")
+    assert read_document(page).text == "Python and SQL"
+    page.write_text("<html><body>" + "<p>Python</p>" * 2000 + "</body></html>", encoding="utf-8")
+    refused(lambda: read_document(page), limits.TEXT_CHARS)

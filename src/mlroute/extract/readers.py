@@ -308,10 +308,10 @@ def read_document(path: Path, max_bytes: int | None = None) -> Document:
             text, fmt = _docx_text(data, str(path)), "docx"
         else:
             raw, encoding = decode(data, str(path))
-            limits.TEXT_CHARS.check(len(raw), f"The text of {str(path)!r}", _SPLIT_HINT)
             if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
-                text, fmt = html_text(raw), "html"
+                text, fmt = html_text(raw), "html"  # markup is bounded by the file size; its text is checked below
             else:
+                limits.TEXT_CHARS.check(len(raw), f"The text of {str(path)!r}", _SPLIT_HINT)
                 text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     limits.TEXT_CHARS.check(len(text), f"The text of {str(path)!r}", _SPLIT_HINT)
