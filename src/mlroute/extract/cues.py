@@ -19,150 +19,46 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Literal, TypeVar
+from typing import TypeVar
 
+from mlroute.extract.cue_words import (
+    HEADER_MAX_CHARS,
+    HEADER_PHRASE,
+    HEDGE,
+    HEDGE_STOP,
+    LEVEL_AFTER,
+    LEVEL_AFTER_CHARS,
+    LEVEL_RE,
+    LEVEL_WORDS,
+    NEGATION_ANYWHERE,
+    NEGATION_BEFORE,
+    NEUTRAL_HEADER,
+    PREF_EN_RE,
+    PREF_ZH_RE,
+    REQ_EN_RE,
+    REQ_ZH_RE,
+    WEAK_EN_RE,
+    WEAK_ZH_RE,
+    Cue,
+)
 from mlroute.extract.models import Mention, Requirement
 from mlroute.extract.sentences import Span, split_clauses, split_sentences
 
-_PREFERRED_EN = (
-    r"nice[\s-]to[\s-]haves?",
-    r"good[\s-]to[\s-]have",
-    r"plus(?:es)?",
-    r"bonus(?:\s+points?)?",
-    r"preferred",
-    r"preferably",
-    r"preference",
-    r"ideally",
-    r"desirable",
-    r"desired",
-    r"advantage(?:ous)?",
-    r"would be (?:great|nice|good|helpful)",
-    r"optional",
-    r"not (?:a )?must",
-    r"exposure to",
-)
-_REQUIRED_EN = (
-    r"must(?:[\s-]haves?)?",
-    r"required",
-    r"requires?",
-    r"requirements?",
-    r"mandatory",
-    r"essential",
-    r"necessary",
-    r"(?:minimum|basic|required) qualifications",
-    r"qualifications",
-    r"what you(?:'ll| will)? need",
-    r"you (?:will )?(?:need|have|bring)",
-    r"need(?:s|ed)? to have",
-)
-# Words of proficiency or experience: they ask for a skill, but a section header ("Nice to have:", "加分项：")
-# says more about how strongly.
-_WEAK_EN = (r"proficien(?:t|cy)", r"strong", r"solid", r"expertise", r"expert", r"deep understanding", r"in-depth")
-_PREFERRED_ZH = ("优先", "加分", "更佳", "为佳", "最好", "更好", "优先考虑", "加分项", "者优先", "择优")
-_REQUIRED_ZH = (
-    "必须",
-    "必备",
-    "必需",
-    "任职要求",
-    "岗位要求",
-    "任职资格",
-    "要求",
-    "需要",
-)
-_WEAK_ZH = ("熟悉", "精通", "掌握", "熟练", "具备", "具有", "了解", "有.{0,12}?经验")
-
-# Negations that rule out everything in their clause, wherever the mention is.
-_NEGATION_ANYWHERE = re.compile(
-    r"\b(?:not|never)\s+(?:required|needed|necessary|a requirement|expected)\b|\bno need\b|"
-    r"\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|require|use|work with)\b|"
-    r"不需要|无需|无须|不要求|不必|非必须|不是必须|不作要求|不做要求",
-    re.IGNORECASE,
-)
-# Negations that rule out what follows them in the clause.
-_NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|neither|nor|lack(?:s|ing)?)\b(?!\s+only\b)|"
-    r"不熟悉|不会|不懂|不了解|不擅长|不太熟|没有|没用过|没接触过|未接触|未使用|未用过|从未|并非|不用|不需|不使用|不涉及",
-    re.IGNORECASE,
-)
-# Hopes and plans, not skills held or asked for.
-_HEDGE = re.compile(
-    r"\b(?:looking|hoping|aiming|planning|eager|keen|excited|want(?:ing)?|wish(?:ing)?|would like|aspir\w*)\s+"
-    r"to\s+(?:move|transition|switch|pivot|get|break|grow|learn|explore|dive|go)\b|"
-    r"\b(?:interested in (?:learning|moving|getting)|plan(?:ning)? to learn|hope to|goal is to|"
-    r"(?:you will|you'll|we will|we'll|will) (?:learn|teach you|train you|get to learn)|opportunit(?:y|ies) to learn|"
-    r"no (?:prior )?experience (?:is )?(?:needed|required)|transition(?:ing)? (?:in)?to|career change (?:in)?to)\b|"
-    r"希望(?:学习|转|从事|进入|成为)|想(?:要)?(?:学|转|从事|进入)|计划学习|打算学|有志于|向往|期望(?:从事|转)|转行|"
-    r"正在学习|将学习|可以学习|有机会学习|提供.{0,10}?培训|\b(?:currently|now) (?:learning|studying)\b",
-    re.IGNORECASE,
-)
-# Words that end a hedge's reach: "looking to move into ML after six years of Java" (Java is held).
-_HEDGE_STOP = re.compile(
-    r"\b(?:after|with|from|having|using|since|given|because|leveraging|drawing on|building on)\b|"
-    r"凭借|基于|拥有|具备|有着",
-    re.IGNORECASE,
-)
-# Proficiency words and the level (0–4 scale of the knowledge base) they state.
-_LEVEL_WORDS: tuple[tuple[int, str], ...] = (
-    (4, r"\bexpert(?:ise)?\b|\bmastery\b|\bmastered\b|\bdeep (?:knowledge|understanding|expertise)"),
-    (4, r"精通|专家级"),
-    (3, r"\bproficien(?:t|cy)\b|\bstrong\b|\bsolid\b|\bfluent\b|\bin-depth\b|\bextensive\b|\bskilled\b|\badvanced\b"),
-    (3, r"熟练|掌握|擅长|深入理解|扎实"),
-    (2, r"\bfamiliar(?:ity)?\b|\bworking knowledge\b|\bhands-on\b|\bcomfortable\b|\bintermediate\b"),
-    (2, r"熟悉|使用过|用过|有.{0,6}经验"),
-    (
-        1,
-        r"\baware(?:ness)?\b|\bexposure\b|\bbasic(?:s| knowledge| understanding)?\b|\bbeginner\b|"
-        r"\bsome (?:knowledge|understanding)\b|\bintroductory\b",
-    ),
-    (1, r"了解|接触过|入门|初步"),
-)
-_LEVEL_RE = re.compile("|".join(f"(?P<l{i}>{p})" for i, (_, p) in enumerate(_LEVEL_WORDS)), re.IGNORECASE)
-_LEVEL_AFTER = re.compile(r"\s*[(（:：\-–—]\s*")
-_LEVEL_AFTER_CHARS = 24
 T = TypeVar("T")
-
-
-def _alternation(words: Iterable[str], latin: bool) -> re.Pattern[str]:
-    body = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b" if latin else f"(?:{body})", re.IGNORECASE)
-
-
-_PREF_EN_RE = _alternation(_PREFERRED_EN, latin=True)
-_REQ_EN_RE = _alternation(_REQUIRED_EN, latin=True)
-_PREF_ZH_RE = _alternation(_PREFERRED_ZH, latin=False)
-_REQ_ZH_RE = _alternation(_REQUIRED_ZH, latin=False)
-_WEAK_EN_RE = _alternation(_WEAK_EN, latin=True)
-_WEAK_ZH_RE = _alternation(_WEAK_ZH, latin=False)
-Cue = Literal["required", "preferred", "weak"]
-
-_HEADER_MAX_CHARS = 60
-_NEUTRAL_HEADER = re.compile(
-    r"responsibilit|what you(?:'ll| will) do|about (?:us|you|the (?:role|team|job|company))|benefits|we offer|"
-    r"perks|the role|your role|duties|岗位职责|工作职责|职位描述|工作内容|公司介绍|福利|职位信息",
-    re.IGNORECASE,
-)
-_HEADER_PHRASE = re.compile(
-    r"[#*\s]*(?:(?:minimum|basic|preferred|required|desired|additional|bonus)\s+)?"
-    r"(?:requirements?|qualifications?|skills|nice[\s-]to[\s-]haves?|bonus(?: points)?|"
-    r"must[\s-]haves?|what you(?:'ll| will)? need|what we(?:'re| are) looking for|who you are|"
-    r"responsibilities|about (?:us|you|the role)|benefits|what we offer|"
-    r"任职要求|岗位要求|任职资格|职位要求|必备条件|加分项|优先条件|岗位职责|工作职责|职位描述|福利待遇)[#*\s:：]*",
-    re.IGNORECASE,
-)
 
 
 def _cues(text: str) -> list[tuple[int, Cue]]:
     """Positions of requirement cues in ``text``; preferred cues shadow required ones that overlap them."""
     found: list[tuple[int, int, Cue]] = []
-    for regex in (_PREF_EN_RE, _PREF_ZH_RE):
+    for regex in (PREF_EN_RE, PREF_ZH_RE):
         found.extend((m.start(), m.end(), "preferred") for m in regex.finditer(text))
     taken = sorted((s, e) for s, e, _ in found)
     starts = [s for s, _ in taken]
     kinds: tuple[tuple[re.Pattern[str], Cue], ...] = (
-        (_REQ_EN_RE, "required"),
-        (_REQ_ZH_RE, "required"),
-        (_WEAK_EN_RE, "weak"),
-        (_WEAK_ZH_RE, "weak"),
+        (REQ_EN_RE, "required"),
+        (REQ_ZH_RE, "required"),
+        (WEAK_EN_RE, "weak"),
+        (WEAK_ZH_RE, "weak"),
     )
     for regex, kind in kinds:
         for m in regex.finditer(text):
@@ -198,13 +94,13 @@ def _has_weak(cues: Iterable[tuple[int, Cue]]) -> bool:
 def is_header(sentence: Span) -> bool:
     """A short line ending in a colon, a Markdown heading, or a well-known section name on its own line."""
     text = sentence.text.strip()
-    if len(text) > _HEADER_MAX_CHARS:
+    if len(text) > HEADER_MAX_CHARS:
         return False
-    return text.endswith((":", "：")) or text.startswith("#") or bool(_HEADER_PHRASE.fullmatch(text))
+    return text.endswith((":", "：")) or text.startswith("#") or bool(HEADER_PHRASE.fullmatch(text))
 
 
 def header_requirement(sentence: Span) -> Requirement:
-    if _NEUTRAL_HEADER.search(sentence.text) and not _cues(sentence.text):
+    if NEUTRAL_HEADER.search(sentence.text) and not _cues(sentence.text):
         return "unknown"
     return clause_requirement(sentence.text)
 
@@ -264,15 +160,15 @@ def _first_end(regex: re.Pattern[str], text: str, offset: int) -> int | None:
 def _hedge_end(clause: Span, hedge_at: int | None) -> int | None:
     if hedge_at is None:
         return None
-    stop = _HEDGE_STOP.search(clause.text, hedge_at - clause.start)
+    stop = HEDGE_STOP.search(clause.text, hedge_at - clause.start)
     return clause.start + stop.start() if stop else clause.end
 
 
 def _levels(text: str, offset: int) -> tuple[tuple[int, int], ...]:
     out = []
-    for m in _LEVEL_RE.finditer(text):
+    for m in LEVEL_RE.finditer(text):
         group = next(name for name, value in m.groupdict().items() if value is not None)
-        out.append((offset + m.end(), _LEVEL_WORDS[int(group[1:])][0]))
+        out.append((offset + m.end(), LEVEL_WORDS[int(group[1:])][0]))
     return tuple(out)
 
 
@@ -288,24 +184,24 @@ def scan_sentence(sentence: Span) -> SentenceCues:
             span=c,
             requirement=_strongest(k for _, k in cues[lo:hi]),
             weak=_has_weak(cues[lo:hi]),
-            negated_all=bool(_NEGATION_ANYWHERE.search(c.text)),
-            negation_at=_first_end(_NEGATION_BEFORE, c.text, c.start),
-            hedge_at=(hedge := _first_end(_HEDGE, c.text, c.start)),
+            negated_all=bool(NEGATION_ANYWHERE.search(c.text)),
+            negation_at=_first_end(NEGATION_BEFORE, c.text, c.start),
+            hedge_at=(hedge := _first_end(HEDGE, c.text, c.start)),
             hedge_until=_hedge_end(c, hedge),
             levels=_levels(c.text, c.start),
         )
-        aside = bool(clause.levels) and _LEVEL_RE.fullmatch(c.text.strip(" .,;:()（）")) is not None
+        aside = bool(clause.levels) and LEVEL_RE.fullmatch(c.text.strip(" .,;:()（）")) is not None
         out.append(replace(clause, list_item=_list_item(clause), aside=aside))
     return SentenceCues(tuple(out), tuple(c.span.start for c in out), cues)
 
 
 def level_after(text: str, end: int) -> int | None:
     """A proficiency word right after a name: "Python (expert)", "Go – proficient", "SQL：熟练"."""
-    m = _LEVEL_AFTER.match(text, end)
+    m = LEVEL_AFTER.match(text, end)
     if not m:
         return None
-    window = text[m.end() : m.end() + _LEVEL_AFTER_CHARS]
-    found = _LEVEL_RE.match(window)
+    window = text[m.end() : m.end() + LEVEL_AFTER_CHARS]
+    found = LEVEL_RE.match(window)
     return _levels(found.group(0), 0)[0][1] if found else None
 
 

@@ -190,6 +190,37 @@ def other_skills(spans: Sequence[Span], named: Sequence[tuple[int, int]], known:
     return out
 
 
+def _words(sp: Span) -> tuple[str, str]:
+    return " ".join(sp.text.lower().split()), sp.layer
+
+
+def grouped(text: str, found: Sequence[Span]) -> list[dict[str, object]]:
+    """Spans grouped by their words and layer, most frequent first, with the line of the first."""
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for sp in found:
+        groups.setdefault(_words(sp), []).append(sp)
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][1], kv[1][0].text.lower()))
+    out: list[dict[str, object]] = []
+    for (_, layer), group in ranked:
+        start = text.rfind("\n", 0, group[0].start) + 1
+        end = text.find("\n", group[0].start)
+        line = text[start : end if end != -1 else len(text)].strip()[:300]
+        out.append({"text": group[0].text, "kind": layer, "count": len(group), "sentence": line})
+    return out
+
+
+def demand(per_posting: Sequence[Sequence[Span]], postings: int, top: int = 30) -> list[dict[str, object]]:
+    """The spans most postings ask for: each counted once per posting."""
+    counts: dict[tuple[str, str], int] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for found in per_posting:
+        for key, sp in {_words(sp): sp for sp in found}.items():
+            counts[key] = counts.get(key, 0) + 1
+            shown.setdefault(key, sp.text)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return [{"text": shown[k], "kind": k[1], "postings": n, "share": round(n / postings, 4)} for k, n in ranked]
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """Sentences (the extractor's windows) with their offsets: the CRF reads one at a time."""
     from mlroute.extract.sentences import split_sentences

@@ -9,7 +9,6 @@ Every input is bounded (``extract.limits``): a file over a limit is refused with
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from mlroute.errors import UserError
 from mlroute.extract import demand, limits, readiness, resume, spans
+from mlroute.extract.kind import document_kind
 from mlroute.extract.lexical import LexicalMatcher, is_cjk
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.models import Mention, Posting
@@ -65,26 +65,6 @@ def _language(text: str) -> str:
     if cjk and latin and min(cjk * 3, latin) / max(cjk * 3, latin) > 0.25:
         return "mixed"
     return "zh" if cjk * 3 > latin else "en"
-
-
-_RESUME_HEADINGS = re.compile(
-    r"^\W*(?:work experience|experience|education|projects|skills|employment|summary|profile|"
-    r"工作经历|工作经验|教育背景|教育经历|项目经历|项目经验|专业技能|个人简介|自我评价|实习经历)\W*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_POSTING_WORDS = re.compile(
-    r"requirements|qualifications|responsibilities|we are looking for|we're looking for|you will|nice to have|"
-    r"what you'll do|benefits|apply|任职要求|岗位职责|任职资格|岗位要求|职位描述|加分项|福利|我们希望|你将",
-    re.IGNORECASE,
-)
-
-
-def document_kind(text: str) -> DocumentKind:
-    """A resume has resume headings (Experience, Education, 工作经历…); a posting asks (Requirements, 任职要求…)."""
-    sample = text[:50000]
-    resume_score = len(_RESUME_HEADINGS.findall(sample))
-    posting_score = len(_POSTING_WORDS.findall(sample))
-    return "resume" if resume_score >= 2 and resume_score >= posting_score else "posting"
 
 
 def _skill_ref(idx: KBIndex, skill_id: str) -> dict[str, Any]:
@@ -151,26 +131,7 @@ def _other_spans(text: str, mentions: Sequence[Mention]) -> list[spans.Span]:
 
 def other_skills(text: str, mentions: Sequence[Mention]) -> list[OtherSkill]:
     """Skills outside the knowledge base, grouped by their words, most mentioned first."""
-    groups: dict[tuple[str, str], list[spans.Span]] = {}
-    sentences = {m.start: m.sentence for m in mentions}
-    for sp in _other_spans(text, mentions):
-        groups.setdefault((" ".join(sp.text.lower().split()), sp.layer), []).append(sp)
-    out = [
-        OtherSkill(
-            text=found[0].text,
-            kind=layer,
-            count=len(found),
-            sentence=sentences.get(found[0].start, _sentence_at(text, found[0].start)),
-        )
-        for (_, layer), found in groups.items()
-    ]
-    return sorted(out, key=lambda o: (-o.count, o.kind, o.text.lower()))
-
-
-def _sentence_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end != -1 else len(text)].strip()[:300]
+    return [OtherSkill.model_validate(g) for g in spans.grouped(text, _other_spans(text, mentions))]
 
 
 def _semantic_name(lk: Linker) -> str | None:
@@ -425,19 +386,9 @@ def market(
     )
 
 
-def _other_demand(postings: Sequence[Posting], mentions: Sequence[Sequence[Mention]], top: int = 30) -> list[Any]:
-    counts: dict[tuple[str, str], int] = {}
-    shown: dict[tuple[str, str], str] = {}
-    for posting, ms in zip(postings, mentions, strict=True):
-        for key, sp in {
-            (" ".join(sp.text.lower().split()), sp.layer): sp for sp in _other_spans(posting.text, ms)
-        }.items():
-            counts[key] = counts.get(key, 0) + 1
-            shown.setdefault(key, sp.text)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    return [
-        {"text": shown[key], "kind": key[1], "postings": n, "share": round(n / len(postings), 4)} for key, n in ranked
-    ]
+def _other_demand(postings: Sequence[Posting], mentions: Sequence[Sequence[Mention]]) -> list[dict[str, Any]]:
+    found = [_other_spans(p.text, ms) for p, ms in zip(postings, mentions, strict=True)]
+    return spans.demand(found, len(postings))
 
 
 def demand_weights(market_result: MarketResult | Mapping[str, Any]) -> dict[str, float]:

@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from mlroute.extract.kind import DocumentKind
+
 Requirement = Literal["required", "preferred", "unknown"]
-DocumentKind = Literal["posting", "resume"]
 
 
 class ExtractionResult(BaseModel):
