@@ -102,7 +102,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="the SkillSpan folder (json/train.json, json/dev.json)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "spans")
-    ap.add_argument("--clusters", type=int, default=256)
+    ap.add_argument("--clusters", default="64,256,1024", help="k of each k-means granularity")
     ap.add_argument("--c1", type=float, default=0.01)
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iterations", type=int, default=400)
@@ -115,7 +115,7 @@ def main() -> None:
     vocab = sorted({w.lower() for s in train for w in s.tokens})
     vectors = encoder.encode(vocab)
     vectors = vectors[np.linalg.norm(vectors, axis=1) > 0]
-    centroids = kmeans(vectors, args.clusters, args.seed)
+    centroids = [kmeans(vectors, int(k), args.seed) for k in args.clusters.split(",")]
     clusters = Clusters(encoder, centroids)
     if args.folds:
         rng = random.Random(args.seed)
@@ -135,7 +135,7 @@ def main() -> None:
         print(json.dumps({"folds": args.folds, "exact_f1": scores, "mean": round(float(np.mean(scores)), 2)}))
         return
     figures = fit_and_score(train, dev, clusters, args.out, args)
-    np.save(args.out / "clusters.npy", centroids.astype(np.float16))
+    np.savez(args.out / "clusters.npz", **{f"k{i}": c.astype(np.float16) for i, c in enumerate(centroids)})
     meta = {
         "benchmark": "span_tagger",
         "train_sentences": len(train),

@@ -46,7 +46,7 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", shape)
 
 
-def word_features(word: str, cluster: int | None) -> dict[str, str | float]:
+def word_features(word: str, cluster: tuple[int, ...] | None) -> dict[str, str | float]:
     low = word.lower()
     out: dict[str, str | float] = {
         "w": low,
@@ -60,13 +60,13 @@ def word_features(word: str, cluster: int | None) -> dict[str, str | float]:
         out["title"] = 1.0
     if word.isupper() and len(word) > 1:
         out["upper"] = 1.0
-    if cluster is not None:
-        out["c"] = str(cluster)
+    for level, c in enumerate(cluster or ()):
+        out[f"c{level}"] = str(c)
     return out
 
 
 def sentence_features(
-    words: Sequence[str], clusters: Sequence[int | None], names: Sequence[str] | None = None
+    words: Sequence[str], clusters: Sequence[tuple[int, ...] | None], names: Sequence[str] | None = None
 ) -> list[dict[str, str | float]]:
     """CRF features of each token: its own and its neighbours' (prefixed by the offset). ``names``: per token,
     "B"/"I" where it is part of a skill name of the knowledge base, else "O"."""
@@ -80,7 +80,8 @@ def sentence_features(
         for off in (-2, -1, 0, 1, 2):
             j = i + off
             if 0 <= j < len(words):
-                keys = own[j] if off in (-1, 0, 1) else {k: v for k, v in own[j].items() if k in ("w", "c")}
+                far = {k: v for k, v in own[j].items() if k == "w" or k.startswith("c")}
+                keys = own[j] if off in (-1, 0, 1) else far
                 feats.update({f"{off}:{k}": v for k, v in keys.items()})
             else:
                 feats[f"{off}:edge"] = 1.0
@@ -89,22 +90,27 @@ def sentence_features(
 
 
 class Clusters:
-    """Word → the nearest k-means centroid of its vector in the static linker (cached per word)."""
+    """Word → the nearest k-means centroid of its vector in the static linker, at each granularity (cached)."""
 
-    def __init__(self, encoder: object, centroids: np.ndarray) -> None:
+    def __init__(self, encoder: object, centroids: Sequence[np.ndarray]) -> None:
         self.encoder = encoder
-        self.centroids = centroids
-        self.cache: dict[str, int | None] = {}
+        self.centroids = list(centroids)
+        self.cache: dict[str, tuple[int, ...] | None] = {}
 
-    def __call__(self, words: Sequence[str]) -> list[int | None]:
+    def __call__(self, words: Sequence[str]) -> list[tuple[int, ...] | None]:
         new = [w for w in dict.fromkeys(w.lower() for w in words) if w not in self.cache]
         if new:
             vectors = self.encoder.encode(new)  # type: ignore[attr-defined]
             norms = np.linalg.norm(vectors, axis=1)
-            best = (vectors @ self.centroids.T).argmax(axis=1)
-            for word, b, n in zip(new, best, norms, strict=True):
-                self.cache[word] = int(b) if n > 0 else None
+            best = [(vectors @ c.T).argmax(axis=1) for c in self.centroids]
+            for n, (word, norm) in enumerate(zip(new, norms, strict=True)):
+                self.cache[word] = tuple(int(b[n]) for b in best) if norm > 0 else None
         return [self.cache[w.lower()] for w in words]
+
+    @classmethod
+    def load(cls, encoder: object, path: Path) -> Clusters:
+        with np.load(path) as data:
+            return cls(encoder, [data[k].astype(np.float32) for k in sorted(data.files)])
 
 
 def name_tags(toks: Sequence[tuple[str, int, int]], names: Sequence[tuple[int, int]]) -> list[str]:
@@ -150,7 +156,7 @@ class SpanTagger:
             tagger = pycrfsuite.Tagger()
             tagger.open(str(folder / f"{layer}.crfsuite"))
             self.taggers[layer] = tagger
-        self.clusters = Clusters(encoder, np.load(folder / "clusters.npy").astype(np.float32))
+        self.clusters = Clusters.load(encoder, folder / "clusters.npz")
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
