@@ -13,6 +13,7 @@ English), so Chinese text yields no spans. ``scripts/train_span_tagger.py`` trai
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,6 +152,7 @@ class SpanTagger:
         import pycrfsuite
 
         self.names = names
+        self.lock = threading.Lock()  # a CRFsuite tagger holds state while tagging: one sentence at a time
         self.taggers = {}
         for layer in LAYERS:
             tagger = pycrfsuite.Tagger()
@@ -168,7 +170,9 @@ class SpanTagger:
             hits = self.names.find(line) if self.names is not None else []  # type: ignore[attr-defined]
             feats = sentence_features(words, self.clusters(words), name_tags(toks, [(h.start, h.end) for h in hits]))
             for layer, tagger in self.taggers.items():
-                for s, e in bio_to_spans(tagger.tag(feats)):
+                with self.lock:
+                    tags = tagger.tag(feats)
+                for s, e in bio_to_spans(tags):
                     while s < e and not toks[e - 1][0][0].isalnum():  # "SQL." → "SQL"
                         e -= 1
                     while s < e and not toks[s][0][0].isalnum():
