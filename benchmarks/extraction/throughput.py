@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from skillspan import load
 
 from mlroute.extract import spans
+from mlroute.extract.lexical import LexicalMatcher
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import get_index
@@ -52,7 +53,7 @@ def main() -> None:
     linker = Linker(LabelSet.from_kb(get_index().kb), encoder)
     if encoder is not None:
         _ = linker.index
-    tagger = spans.shipped() if args.spans else None
+    tagger = spans.shipped(LexicalMatcher(LabelSet.from_kb(get_index().kb).aliases)) if args.spans else None
     setup = time.perf_counter() - t0
     best = float("inf")
     mentions = 0

@@ -28,7 +28,11 @@ def test_name_tags() -> None:
 
 
 def test_the_shipped_tagger_finds_knowledge_and_skill_spans() -> None:
-    tagger = spans.shipped()
+    from mlroute.extract.lexical import LexicalMatcher
+    from mlroute.extract.linker import LabelSet
+    from mlroute.kb import load_kb
+
+    tagger = spans.shipped(LexicalMatcher(LabelSet.from_kb(load_kb()).aliases))
     assert tagger is not None
     texts = {(s.layer, s.text) for s in tagger.spans("Experience with Snowflake and Looker")}
     assert texts == {("knowledge", "Snowflake"), ("knowledge", "Looker")}

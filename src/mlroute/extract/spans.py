@@ -16,7 +16,6 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -238,9 +237,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(s.start, s.text) for s in split_sentences(text)]
 
 
-@lru_cache(maxsize=1)
-def shipped() -> SpanTagger | None:
-    """The tagger shipped with mlroute, or None when it (or python-crfsuite, or the linker) is not installed."""
+def shipped(names: object = None) -> SpanTagger | None:
+    """The tagger shipped with mlroute (``names``: the knowledge base's ``LexicalMatcher``, for its feature), or None
+    when it, python-crfsuite or the shipped linker is not installed."""
     import importlib.util
 
     from mlroute.extract.semantic import default_available, load_encoder
@@ -249,8 +248,4 @@ def shipped() -> SpanTagger | None:
         return None
     if not default_available():
         return None
-    from mlroute.extract.lexical import LexicalMatcher
-    from mlroute.extract.linker import LabelSet
-    from mlroute.services.kb import index
-
-    return SpanTagger(MODEL_DIR, load_encoder("default"), LexicalMatcher(LabelSet.from_kb(index().kb).aliases))
+    return SpanTagger(MODEL_DIR, load_encoder("default"), names)

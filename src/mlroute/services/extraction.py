@@ -16,7 +16,7 @@ from typing import Any
 
 from mlroute.errors import UserError
 from mlroute.extract import demand, limits, readiness, resume, spans
-from mlroute.extract.kind import document_kind
+from mlroute.extract.kind import DocumentKind, document_kind
 from mlroute.extract.lexical import LexicalMatcher, is_cjk
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.models import Mention, Posting
@@ -27,7 +27,6 @@ from mlroute.kb.models import LEVEL_NAMES
 from mlroute.profile import Profile
 from mlroute.services.extraction_models import (
     AskedSkill,
-    DocumentKind,
     Evidence,
     ExtractResult,
     MarketResult,
@@ -113,9 +112,14 @@ def _known_names(kb_id: int) -> frozenset[str]:
     return frozenset(" ".join(alias.lower().split()) for _, alias in LabelSet.from_kb(kb_index().kb).aliases)
 
 
+@lru_cache(maxsize=2)
+def _tagger(kb_id: int) -> spans.SpanTagger | None:
+    return spans.shipped(LexicalMatcher(LabelSet.from_kb(kb_index().kb).aliases))
+
+
 def _other_spans(text: str, mentions: Sequence[Mention]) -> list[spans.Span]:
     """Tagger spans that name no skill of the knowledge base (empty when the tagger is not installed)."""
-    tagger = spans.shipped()
+    tagger = _tagger(id(kb_index()))
     if tagger is None:
         return []
     named = [(m.start, m.end) for m in mentions if m.method == "lexical"]
