@@ -26,6 +26,7 @@ from mlroute.extract.cues import apply_cues
 from mlroute.extract.lexical import Hit, LexicalMatcher, fold, is_cjk
 from mlroute.extract.models import Mention
 from mlroute.extract.nonskill import Masked, job_title_at, masked_spans
+from mlroute.extract.script import to_simplified
 from mlroute.extract.semantic import Encoder, LabelIndex
 from mlroute.extract.sentences import Span, split_clauses, split_sentences, strip_bullet
 from mlroute.kb.models import KnowledgeBase
@@ -157,9 +158,10 @@ class Linker:
         results: list[list[Mention]] = []
         pending: list[tuple[int, Span, Span]] = []
         sentence_lists = [split_sentences(t) for t in texts]
-        for n, (text, sentences) in enumerate(zip(texts, sentence_lists, strict=True)):
-            hits, covered = self._scan(text)
-            mentions = mark_alternatives(text, self._mentions(text, sentences, hits))
+        simple_texts = [to_simplified(t) for t in texts]  # cue words are Simplified; same length, same offsets
+        for n, (text, simple, sentences) in enumerate(zip(texts, simple_texts, sentence_lists, strict=True)):
+            hits, covered = self._scan(text, simple)
+            mentions = mark_alternatives(simple, self._mentions(text, sentences, hits))
             results.append(mentions)
             if self.encoder is not None:
                 pending.extend((n, s, c) for s, c in self._candidates(sentences, covered))
@@ -184,29 +186,30 @@ class Linker:
                     )
                 )
         return [
-            apply_cues(text, sorted(ms, key=lambda m: (m.start, m.end)), sentences)
-            for text, ms, sentences in zip(texts, results, sentence_lists, strict=True)
+            apply_cues(simple, sorted(ms, key=lambda m: (m.start, m.end)), split_sentences(simple))
+            for simple, ms in zip(simple_texts, results, strict=True)
         ]
 
     def hits(self, text: str) -> list[Hit]:
         """Alias and phrase-pattern hits that name a skill: the non-skill places in ``nonskill`` are dropped."""
-        return self._scan(text)[0]
+        return self._scan(text, to_simplified(text))[0]
 
-    def _scan(self, text: str) -> tuple[list[Hit], bytearray]:
+    def _scan(self, text: str, simple: str) -> tuple[list[Hit], bytearray]:
         """The hits that name a skill, and a byte per character: 1 where a name was found or masked (the
-        semantic stage leaves those places alone, so a job title dropped here is not linked there)."""
-        covered = _coverage(masked_spans(text), len(text))
+        semantic stage leaves those places alone, so a job title dropped here is not linked there). ``simple``
+        is ``text`` in Simplified Chinese, which the non-skill and phrase patterns are written in."""
+        covered = _coverage(masked_spans(simple), len(text))
         raw = self.lexical.find(text)
         found = [
             h
             for h in raw
             if covered.find(1, h.start, h.end) == -1
-            and not job_title_at(text, h.end)
-            and not _labels_masked(text, h, covered)
+            and not job_title_at(simple, h.end)
+            and not _labels_masked(simple, h, covered)
         ]
         found = _drop_modifier_compounds(found)
         for label_id, regex in self.patterns:
-            found += [Hit(m.start(), m.end(), (label_id,), m.group(0), 0.7) for m in regex.finditer(text)]
+            found += [Hit(m.start(), m.end(), (label_id,), m.group(0), 0.7) for m in regex.finditer(simple)]
         for h in (*raw, *found):
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         return sorted(found, key=lambda h: (h.start, h.end)), covered

@@ -51,7 +51,7 @@ _RELATED_FIELD_EN = re.compile(
     re.IGNORECASE,
 )
 _FIELD_START_EN = re.compile(r".*(?:[.;:\n]|\b(?:in|of)\s)", re.IGNORECASE | re.DOTALL)
-_MAJOR_ZH = re.compile(r"(?:等)?(?:相关|理工科?|相近)?专业(?!技能|知识|能力|素养|术语|工具|水平|度|性)")
+_MAJOR_ZH = re.compile(r"(?:等)?(?:相关|理工科?|相近)?(?:专业|科系)(?!技能|知识|能力|素养|术语|工具|水平|度|性)")
 _FIELD_START_ZH = re.compile(r".*[。；;\n，,：:]", re.DOTALL)
 _FIELD_WINDOW = 160
 

@@ -52,7 +52,7 @@ def simplified_map() -> dict[int, str]:
 def to_simplified(text: str) -> str:
     """Character by character, so the result has the same length as ``text``."""
     table = simplified_map()
-    return "".join(table.get(ord(ch), ch) for ch in text) if table else text
+    return text.translate(table) if table else text
 
 
 @lru_cache(maxsize=1)
