@@ -72,14 +72,14 @@ def parse(path: Path) -> list[Gold]:
 
 
 def predict(items: list[Gold], semantic: str | None) -> tuple[str | None, list[dict[str, dict[str, object]]]]:
-    from mlroute.services.extraction import document_kind, group_mentions, linker
+    from mlroute.services.extraction import group_mentions, linker
     from mlroute.services.kb import index
 
     lk = linker(semantic)
     idx = index()
     out = []
     for item, mentions in zip(items, lk.extract_many([i.text for i in items]), strict=True):
-        groups = group_mentions(idx, mentions, item.kind if item.kind in ("posting", "resume") else document_kind(""))
+        groups = group_mentions(idx, mentions, "resume" if item.kind == "resume" else "posting")
         out.append(
             {
                 g.skill_id: {

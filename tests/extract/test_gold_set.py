@@ -6,6 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 from mlroute.kb import KBIndex, load_kb
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction" / "gold_set.py"
@@ -48,3 +50,12 @@ def test_scoring_counts_each_cue() -> None:
     assert perfect["skills"]["f1"] == 100.0 and perfect["level"]["recall"] == 100.0
     wrong = gold.score([item], [{"git": dict(item.skills["python"])}])
     assert wrong["skills"]["precision"] == 0.0 and wrong["traps avoided"]["share"] == 0.0
+
+
+def test_the_benchmark_runs_on_a_few_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MLROUTE_KB", raising=False)
+    gold = _gold_set_module()
+    items = gold.parse(SCRIPT.parent / "gold" / "bilingual.txt")[:6]
+    model, predicted = gold.predict(items, "none")
+    assert model is None and len(predicted) == 6
+    assert gold.score(items, predicted)["skills"]["gold"] > 0

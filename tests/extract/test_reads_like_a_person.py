@@ -176,3 +176,8 @@ def test_traditional_chinese_cues_titles_and_degree_fields(linker: Linker) -> No
     assert m["web-development"].negated
     assert "statistics" not in m and "machine-learning-fundamentals" not in m
     assert m["object-detection"].sentence == "- 有影像分割或物件偵測經驗者優先"  # evidence keeps the original script
+
+
+def test_a_level_after_a_name_stays_on_its_line(linker: Linker) -> None:
+    m = found(linker, "## Requirements\n- Python (expert) and SQL\n- 了解 Kubernetes\n")
+    assert (m["python"].level, m["sql"].level, m["kubernetes"].level) == (4, None, 1)

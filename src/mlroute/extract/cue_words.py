@@ -101,7 +101,7 @@ LEVEL_WORDS: tuple[tuple[int, str], ...] = (
     (1, r"了解|接触过|入门|初步"),
 )
 LEVEL_RE = re.compile("|".join(f"(?P<l{i}>{p})" for i, (_, p) in enumerate(LEVEL_WORDS)), re.IGNORECASE)
-LEVEL_AFTER = re.compile(r"\s*[(（:：\-–—]\s*")
+LEVEL_AFTER = re.compile(r"[ \t]*[(（:：\-–—][ \t]*")
 LEVEL_AFTER_CHARS = 24
 
 

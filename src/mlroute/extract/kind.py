@@ -1,11 +1,14 @@
-"""Is a document a resume or a job posting? Resumes have resume headings (Experience, Education, 工作经历…);
-postings ask (Requirements, 任职要求…). Requirement strength is read only from postings.
+"""What a document is: a resume or a job posting (resumes have resume headings: Experience, Education, 工作经历…;
+postings ask: Requirements, 任职要求…; requirement strength is read only from postings), and its language.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Literal
+
+from mlroute.errors import UserError
+from mlroute.extract.lexical import is_cjk
 
 DocumentKind = Literal["posting", "resume"]
 
@@ -27,3 +30,22 @@ def document_kind(text: str) -> DocumentKind:
     resume_score = len(_RESUME_HEADINGS.findall(sample))
     posting_score = len(_POSTING_WORDS.findall(sample))
     return "resume" if resume_score >= 2 and resume_score >= posting_score else "posting"
+
+
+def kind_of(kind: str, text: str) -> DocumentKind:
+    """``kind`` as asked: posting, resume, or auto (guessed from the text)."""
+    if kind == "auto":
+        return document_kind(text)
+    if kind not in ("posting", "resume"):
+        raise UserError(f"Unknown document kind {kind!r}.", hint="Use posting, resume or auto.")
+    return kind  # type: ignore[return-value]
+
+
+def language(text: str) -> str:
+    """zh, en or mixed, from the share of CJK and Latin letters (a CJK character counts as three letters)."""
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if is_cjk(ch))
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    if cjk and latin and min(cjk * 3, latin) / max(cjk * 3, latin) > 0.25:
+        return "mixed"
+    return "zh" if cjk * 3 > latin else "en"

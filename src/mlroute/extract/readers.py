@@ -302,3 +302,18 @@ def iter_posting_files(path: Path) -> list[Path]:
             f"Directory {str(path)!r} holds no postings files.", hint=f"Supported formats: {', '.join(SUPPORTED)}."
         )
     return files
+
+
+def read_all(path: Path, files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
+    """The postings of every file, and the files skipped with the reason (one file alone must be readable)."""
+    postings: list[Posting] = []
+    skipped: list[dict[str, str]] = []
+    for f in files:
+        try:
+            postings.extend(read_postings(f))
+        except UserError as exc:
+            if len(files) == 1:
+                raise
+            skipped.append({"file": str(f), "reason": exc.message})
+        limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
+    return postings, skipped

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from mlroute.errors import UserError
-from mlroute.extract import demand, limits, readiness, resume, spans
-from mlroute.extract.kind import DocumentKind, document_kind
-from mlroute.extract.lexical import LexicalMatcher, is_cjk
+from mlroute.extract import demand, readiness, resume, spans
+from mlroute.extract.kind import DocumentKind, kind_of, language
+from mlroute.extract.lexical import LexicalMatcher
 from mlroute.extract.linker import LabelSet, Linker
 from mlroute.extract.models import Mention, Posting
-from mlroute.extract.readers import iter_posting_files, read_document, read_postings
+from mlroute.extract.readers import iter_posting_files, read_all, read_document
 from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import KBIndex
 from mlroute.kb.models import LEVEL_NAMES
@@ -55,15 +55,6 @@ def _linker(kb_id: int, spec: str | None) -> Linker:
 def linker(semantic: str | None = None) -> Linker:
     """The linker over the knowledge base in use, built once per (knowledge base, model)."""
     return _linker(id(kb_index()), resolve_spec(semantic))
-
-
-def _language(text: str) -> str:
-    sample = text[:20000]
-    cjk = sum(1 for ch in sample if is_cjk(ch))
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    if cjk and latin and min(cjk * 3, latin) / max(cjk * 3, latin) > 0.25:
-        return "mixed"
-    return "zh" if cjk * 3 > latin else "en"
 
 
 def _skill_ref(idx: KBIndex, skill_id: str) -> dict[str, Any]:
@@ -149,12 +140,12 @@ def extract(path: Path, *, semantic: str | None = None, kind: str = "auto", span
     lk = linker(semantic)
     mentions = lk.extract(doc.text)
     idx = kb_index()
-    doc_kind = _kind(kind, doc.text)
+    doc_kind = kind_of(kind, doc.text)
     return ExtractResult(
         source=doc.source,
         format=doc.format,
         encoding=doc.encoding,
-        language=_language(doc.text),
+        language=language(doc.text),
         kind=doc_kind,
         characters=len(doc.text),
         semantic=_semantic_name(lk),
@@ -162,14 +153,6 @@ def extract(path: Path, *, semantic: str | None = None, kind: str = "auto", span
         skills=group_mentions(idx, mentions, doc_kind),
         other_skills=other_skills(doc.text, mentions) if spans_too else [],
     )
-
-
-def _kind(kind: str, text: str) -> DocumentKind:
-    if kind == "auto":
-        return document_kind(text)
-    if kind not in ("posting", "resume"):
-        raise UserError(f"Unknown document kind {kind!r}.", hint="Use posting, resume or auto.")
-    return kind  # type: ignore[return-value]
 
 
 def profile_from_resume(
@@ -203,7 +186,7 @@ def profile_from_resume(
     proposals.sort(key=lambda p: (-p.proposed_level, p.skill_id))
     return ResumeResult(
         source=doc.source,
-        language=_language(doc.text),
+        language=language(doc.text),
         semantic=_semantic_name(lk),
         as_of=today,
         skills=proposals,
@@ -297,7 +280,7 @@ def match(posting_path: Path, profile: Profile | None = None, *, semantic: str |
     weekly = person.hours_per_week
     return MatchResult(
         source=doc.source,
-        language=_language(doc.text),
+        language=language(doc.text),
         semantic=_semantic_name(lk),
         profile=person.name or (None if profile is None else "(unnamed)"),
         readiness=readiness.readiness(asks),
@@ -338,27 +321,13 @@ def _role_matcher(idx: KBIndex) -> LexicalMatcher:
     return LexicalMatcher(pairs)
 
 
-def _read_all(path: Path, files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
-    postings: list[Posting] = []
-    skipped: list[dict[str, str]] = []
-    for f in files:
-        try:
-            postings.extend(read_postings(f))
-        except UserError as exc:
-            if len(files) == 1:
-                raise
-            skipped.append({"file": str(f), "reason": exc.message})
-        limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
-    return postings, skipped
-
-
 def market(
     path: Path, *, semantic: str | None = None, progress: Progress | None = None, spans_too: bool = False
 ) -> MarketResult:
     """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files); with ``spans_too``, also the
     skills outside the knowledge base they ask for most (the span tagger: about 30 ms a posting)."""
     files = iter_posting_files(Path(path))
-    postings, skipped = _read_all(Path(path), files)
+    postings, skipped = read_all(Path(path), files)
     if not postings:
         raise UserError(f"No readable postings under {str(path)!r}.", hint="See `skipped` for each file's problem.")
     lk = linker(semantic)
