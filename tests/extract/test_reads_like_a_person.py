@@ -169,7 +169,10 @@ def test_match_offers_only_resources_in_the_persons_languages(tmp_path: Path) ->
 
 
 def test_traditional_chinese_cues_titles_and_degree_fields(linker: Linker) -> None:
-    text = "職缺：機器學習工程師\n任職要求：\n- 有影像分割或物件偵測經驗者優先\n- 不需要前端開發經驗\n- 具統計、資訊工程等相關科系學歷"
+    text = (
+        "職缺：機器學習工程師\n任職要求：\n- 有影像分割或物件偵測經驗者優先\n- 不需要前端開發經驗\n"
+        "- 具統計、資訊工程等相關科系學歷"
+    )
     m = found(linker, text)
     assert m["image-segmentation"].requirement == "preferred"
     assert m["image-segmentation"].one_of == ("image-segmentation", "object-detection")
