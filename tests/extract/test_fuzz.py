@@ -50,7 +50,7 @@ def _read(path: Path) -> None:
             read_postings(path)
 
 
-@settings(SETTINGS, max_examples=300)
+@settings(SETTINGS, max_examples=400)
 @given(text=TEXT)
 def test_extraction_of_any_text_is_well_formed(lexical_linker: Linker, text: str) -> None:
     CASES["text"] += 1
@@ -62,7 +62,7 @@ def test_extraction_of_any_text_is_well_formed(lexical_linker: Linker, text: str
         assert not m.one_of or m.skill_id in m.one_of
 
 
-@settings(SETTINGS, max_examples=400)
+@settings(SETTINGS, max_examples=500)
 @given(
     head=st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\x1f\x8b\x08", b"<html>", b"\xef\xbb\xbf", b"\xff\xfe"]),
     data=st.binary(max_size=4096),
@@ -109,7 +109,7 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     }
 
 
-@settings(SETTINGS, max_examples=800)
+@settings(SETTINGS, max_examples=1000)
 @given(
     seed=st.integers(0, 2**32 - 1),
     suffix=st.sampled_from([".pdf", ".docx", ".html", ".txt", ".md", ".csv", ".jsonl", ".txt.gz"]),
