@@ -104,7 +104,9 @@ async def run(url: str, clients: int, seconds: float, interval: float) -> tuple[
     # reusing one the server is closing at that very moment fails with a ReadError that is no fault of the app
     # (browsers retry such requests silently).
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2.0)
-    async with httpx.AsyncClient(limits=limits, timeout=30) as http:
+    # Requests as the app's own pages make them (web.security refuses API reads without a same-origin marker).
+    browser = {"sec-fetch-site": "same-origin"}
+    async with httpx.AsyncClient(limits=limits, timeout=30, headers=browser) as http:
         for _ in range(20):  # warm up: templates compiled, knowledge base and plan loaded
             await http.get(url)
         latencies: list[float] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,9 @@ def mini_kb_dir(tmp_path: Path) -> Path:
 def run_cli(
     *args: str, env: dict[str, str] | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``mlroute`` console script as a user would."""
+    """Run the installed ``mlroute`` console script as a user would; without an ``MLROUTE_DB`` of its own, a command
+    gets a fresh database in a temporary folder, never the user's data directory."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
+    if "MLROUTE_DB" not in full_env:
+        full_env["MLROUTE_DB"] = f"sqlite:///{tempfile.mkdtemp(prefix='mlroute-cli-')}/mlroute.db"
     return subprocess.run([str(MLROUTE), *args], capture_output=True, text=True, env=full_env, input=input, timeout=120)

@@ -38,8 +38,8 @@ def test_plan_json_is_one_document(tmp_path: Path, kb_env: dict[str, str]) -> No
     r = run_cli("plan", "--profile", str(profile_file(tmp_path)), "--json", env=kb_env)
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["route"] == "software"
-    assert set(doc["eta_weeks"]) == {"p10", "p50", "p90"}
+    assert doc["route"] == "platform"
+    assert set(doc["eta_weeks"]) == {"p10", "p50", "p90"} == set(doc["eta_weeks_grow"])
     assert doc["optimality"]["status"] == "optimal"
     assert all(i["id"].split(":")[0] in ("res", "proj", "act") for i in doc["items"])
 
@@ -50,12 +50,12 @@ def test_plan_rich_view_reads_like_a_plan(tmp_path: Path, kb_env: dict[str, str]
     out = r.stdout
     for text in (
         "Route:",
-        "Software engineering route",
-        "Ready in about",
+        "Platform route",
+        "Ready to apply in about",
         "80% band",
+        "Keep growing",
         "Week by week",
         "Milestones",
-        "Career steps",
         "Closes",
         "★",
         "proven optimal",
@@ -137,7 +137,7 @@ def test_init_from_an_existing_profile_writes_nothing(tmp_path: Path, kb_env: di
     r = run_cli("init", "--profile", str(src), "--out", str(tmp_path / "other.yaml"), "--json", env=kb_env)
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["profile_file"] is None and doc["profile"]["name"] == "Alex" and doc["plan"]["route"] == "software"
+    assert doc["profile_file"] is None and doc["profile"]["name"] == "Alex" and doc["plan"]["route"] == "platform"
     assert not (tmp_path / "other.yaml").exists()
 
 
@@ -183,10 +183,26 @@ def test_demo_runs_on_the_embedded_kb() -> None:
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
     assert doc["profile"]["background"] == "devops_engineer" and doc["profile"]["hours_per_week"] == 10
-    assert doc["route"] == "software"
+    assert doc["route"] == "platform"
     assert doc["optimality"]["status"] in ("optimal", "feasible")
     flagship = [i for i in doc["items"] if i["flagship"]]
     assert len(flagship) == 1 and "llm-applications" in {s["skill"] for s in flagship[0]["skills"]}
     assert any(i["kind"] == "career_action" for i in doc["items"])
     shown = run_cli("demo")
-    assert shown.returncode == 0 and "Ready in about" in shown.stdout and "Demo persona" in shown.stderr
+    assert shown.returncode == 0 and "Ready to apply in about" in shown.stdout and "Demo persona" in shown.stderr
+
+
+def test_plan_in_chinese_and_by_a_date(tmp_path: Path, kb_env: dict[str, str]) -> None:
+    r = run_cli("plan", "-p", str(profile_file(tmp_path)), "--lang", "zh", env=kb_env)
+    assert r.returncode == 0, r.stderr
+    for text in ("你的计划", "路线：", "预计可以开始申请", "每周安排", "里程碑"):
+        assert text in r.stdout, text
+    r = run_cli("plan", "-p", str(profile_file(tmp_path)), "--by", "2027-03-07", "--json", env=kb_env)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["deadline"] == "2027-03-07" and "deferred" in doc
+    assert max(i["week_end"] for i in doc["items"]) <= 13
+    bad = run_cli("plan", "-p", str(profile_file(tmp_path)), "--by", "next june", env=kb_env)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+    bad = run_cli("plan", "-p", str(profile_file(tmp_path)), "--lang", "fr", env=kb_env)
+    assert bad.returncode == 2 and "--lang" in bad.stderr

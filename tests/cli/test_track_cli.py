@@ -19,6 +19,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from mlroute.store import Store
 from tests.conftest import run_cli
 from tests.store.fixtures import db_url, pg_url  # noqa: F401  (fixtures)
 from tests.track.sample import seed_plan
@@ -28,32 +29,23 @@ START = TODAY - timedelta(days=TODAY.weekday() + 7)  # the Monday of last week: 
 STATUS_KEYS = {"hours_logged", "items_done", "items_total", "progress", "eta_weeks", "eta_weeks_initial", "next"}
 
 
-def _forget_stores() -> None:
-    from mlroute.services import tracking
-
-    for st in tracking._stores.values():
-        st.close()
-    tracking._stores.clear()
-
-
-def _seeded(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    monkeypatch.setenv("MLROUTE_DB", url)
-    seed_plan(start=START)
-    _forget_stores()
+def _seeded(url: str) -> Iterator[dict[str, str]]:
+    store = Store(url)
+    seed_plan(store, start=START)
+    store.close()
     yield {"MLROUTE_DB": url}
-    _forget_stores()
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A SQLite database holding the sample plan, started last Monday; the environment for the CLI."""
-    yield from _seeded(f"sqlite:///{tmp_path / 'mlroute.db'}", monkeypatch)
+    yield from _seeded(f"sqlite:///{tmp_path / 'mlroute.db'}")
 
 
 @pytest.fixture
-def any_env(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:  # noqa: F811
+def any_env(db_url: str) -> Iterator[dict[str, str]]:  # noqa: F811
     """The same on SQLite and on PostgreSQL."""
-    yield from _seeded(db_url, monkeypatch)
+    yield from _seeded(db_url)
 
 
 Run = Callable[..., "subprocess.CompletedProcess[str]"]
@@ -314,21 +306,19 @@ def test_without_a_plan_every_command_says_how_to_start(bad: Callable[..., str],
         assert "There is no plan yet" in err and "mlroute init --profile" in err
 
 
-def test_init_and_replan_with_the_real_planner(
-    ok: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_init_and_replan_with_the_real_planner(ok: Callable[..., Any], tmp_path: Path) -> None:
     """The bundled persona's plan is stored, followed for a week, and re-planned from what happened."""
     from mlroute.profile import demo_profile_path, load_profile
-    from mlroute.services import tracking
+    from mlroute.services import onboarding
+    from mlroute.services.kb import index
     from mlroute.store import repo
 
     env = {"MLROUTE_DB": f"sqlite:///{tmp_path / 'mlroute.db'}"}
-    monkeypatch.setenv("MLROUTE_DB", env["MLROUTE_DB"])
+    store = Store(env["MLROUTE_DB"])
     profile = load_profile(demo_profile_path()).model_copy(update={"start_date": START})
-    stored = tracking.init_profile(profile)
-    assert (stored["profile_version"], stored["plan_version"], stored["reason"]) == (1, 1, "init")
-    plan = tracking.store().read(lambda s: repo.latest_plan(s).data)
-    _forget_stores()
+    stored = onboarding.start(store, index(), profile).stored
+    assert (stored.profile_version, stored.plan_version, stored.reason) == (1, 1, "init")
+    plan = store.read(lambda s: repo.latest_plan(s).data)
     first = ok(env, "status")
     items = [i["id"] for i in plan["items"] if i["kind"] == "resource"]
     done_item, skipped_item = items[0], items[1]
@@ -338,8 +328,8 @@ def test_init_and_replan_with_the_real_planner(
     ok(env, "skip", skipped_item, "--reason", "known")
 
     # an item finished under an older knowledge base that no longer has it: kept, but not handed to the planner
-    tracking.store().write(lambda s: repo.set_status(s, "res:retired-course", "done", now=datetime.now(UTC)))
-    _forget_stores()
+    store.write(lambda s: repo.set_status(s, "res:retired-course", "done", now=datetime.now(UTC)))
+    store.close()
 
     replanned = ok(env, "replan")
     assert (replanned["previous_version"], replanned["plan_version"]) == (1, 2)
@@ -366,7 +356,6 @@ def test_init_and_replan_with_the_real_planner(
     assert 'Your support for "Write a transition plan' in md  # employer-dependent career steps are asks
     ok(env, "export", "portfolio", "-o", str(tmp_path / "portfolio.md"))
     assert "### What reviewers check" in (tmp_path / "portfolio.md").read_text(encoding="utf-8")
-    _forget_stores()
 
 
 def test_init_with_a_profile_file_stores_the_first_plan(ok: Callable[..., Any], tmp_path: Path) -> None:
@@ -382,4 +371,3 @@ def test_init_with_a_profile_file_stores_the_first_plan(ok: Callable[..., Any], 
     assert status["eta_weeks_initial"] == {k: float(v) for k, v in doc["plan"]["eta_weeks"].items()}
     again = run_cli("init", "--profile", str(demo_profile_path()), "--json", env=env)
     assert json.loads(again.stdout)["stored"]["unchanged"] is True
-    _forget_stores()

@@ -11,7 +11,10 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from mlroute.errors import UserError
-from mlroute.services import tracking
+from mlroute.services import documents, journal, study
+from mlroute.services.documents import Written
+from mlroute.services.kb import index
+from mlroute.store import Store
 from tests.track.sample import START, seed_plan
 
 TODAY = START + timedelta(days=16)  # Wednesday of week 3
@@ -22,15 +25,21 @@ def at(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time(), tzinfo=UTC).replace(hour=20)
 
 
+def export(store: Store, name: str, path: Path, fmt: str | None = None) -> Written:
+    """What ``mlroute export NAME -o PATH`` does: render the document and write it."""
+    chosen = documents.format_of(path, fmt)
+    return documents.save(path, documents.RENDERERS[name](store, index(), chosen, today=TODAY, now=NOW))
+
+
 @pytest.fixture
-def records(tracking_db: str) -> str:
-    fill_records()
-    return tracking_db
+def records(store: Store) -> Store:
+    fill_records(store)
+    return store
 
 
-def fill_records() -> None:
+def fill_records(store: Store) -> None:
     """Three weeks of a person's records: sessions, two items done, journal entries, evidence links."""
-    seed_plan(now=at(START - timedelta(days=3)))
+    seed_plan(store, now=at(START - timedelta(days=3)))
     for offset, minutes, item, note in [
         (1, 90, "act:find-a-mentor", "asked Sam to mentor me"),
         (2, 120, "res:python-course", "pandas 分组"),
@@ -39,10 +48,11 @@ def fill_records() -> None:
         (15, 90, "res:linear-algebra", None),
     ]:
         day = START + timedelta(days=offset)
-        tracking.log(f"{minutes}m", item, note=note, day=day.isoformat(), today=TODAY, now=at(day))
-    tracking.done("act:find-a-mentor", now=at(START + timedelta(days=1)))
-    tracking.done("python-course", now=at(START + timedelta(days=4)))
-    tracking.journal_add(
+        study.log(store, f"{minutes}m", item, note=note, day=day.isoformat(), today=TODAY, now=at(day))
+    study.done(store, "act:find-a-mentor", now=at(START + timedelta(days=1)))
+    study.done(store, "python-course", now=at(START + timedelta(days=4)))
+    journal.journal_add(
+        store,
         "Wrote a design note on feature pipelines for the tabular app",
         kind="design-note",
         tags=["mlops"],
@@ -51,19 +61,19 @@ def fill_records() -> None:
         today=TODAY,
         now=NOW,
     )
-    tracking.journal_add(
-        "矩阵分解的直觉", kind="insight", day=(START + timedelta(days=8)).isoformat(), today=TODAY, now=NOW
+    journal.journal_add(
+        store, "矩阵分解的直觉", kind="insight", day=(START + timedelta(days=8)).isoformat(), today=TODAY, now=NOW
     )
-    tracking.evidence_add(
-        "https://github.com/alex/tabular-app", item="proj:tabular-app", title="tabular-app repo", now=NOW
+    journal.evidence_add(
+        store, "https://github.com/alex/tabular-app", item="proj:tabular-app", title="tabular-app repo", now=NOW
     )
-    tracking.evidence_add("https://alex.dev/posts/eigen", now=NOW)
+    journal.evidence_add(store, "https://alex.dev/posts/eigen", now=NOW)
 
 
-def test_transition_plan_markdown_has_every_section(records: str, tmp_path: Path) -> None:
-    out = tracking.export_transition_plan(tmp_path / "plan.md", today=TODAY, now=NOW)
-    assert out["format"] == "md"
-    assert out["sections"] == [
+def test_transition_plan_markdown_has_every_section(records: Store, tmp_path: Path) -> None:
+    out = export(records, "transition-plan", tmp_path / "plan.md")
+    assert out.format == "md"
+    assert out.sections == [
         "Goals",
         "Where I start",
         "Route",
@@ -89,14 +99,14 @@ def test_transition_plan_markdown_has_every_section(records: str, tmp_path: Path
     assert "Main gaps: Deep learning." in md
 
 
-def test_transition_plan_html_and_pdf(records: str, tmp_path: Path) -> None:
-    tracking.export_transition_plan(tmp_path / "plan.html", today=TODAY, now=NOW)
+def test_transition_plan_html_and_pdf(records: Store, tmp_path: Path) -> None:
+    export(records, "transition-plan", tmp_path / "plan.html")
     html = (tmp_path / "plan.html").read_text(encoding="utf-8")
     assert '<meta charset="utf-8">' in html and "<h2>What I ask of my manager</h2>" in html
-    out = tracking.export_transition_plan(tmp_path / "plan.pdf", today=TODAY, now=NOW)
+    out = export(records, "transition-plan", tmp_path / "plan.pdf")
     reader = PdfReader(tmp_path / "plan.pdf")
     text = "".join(p.extract_text() for p in reader.pages)
-    assert out["bytes"] == (tmp_path / "plan.pdf").stat().st_size
+    assert out.bytes == (tmp_path / "plan.pdf").stat().st_size
     for expected in (
         "What I ask of my manager",
         "Alex 李",
@@ -107,10 +117,10 @@ def test_transition_plan_html_and_pdf(records: str, tmp_path: Path) -> None:
         assert expected in text
 
 
-def test_learning_log_is_week_by_week(records: str, tmp_path: Path) -> None:
-    out = tracking.export_learning_log(tmp_path / "log.md", today=TODAY, now=NOW)
+def test_learning_log_is_week_by_week(records: Store, tmp_path: Path) -> None:
+    out = export(records, "learning-log", tmp_path / "log.md")
     md = (tmp_path / "log.md").read_text(encoding="utf-8")
-    assert out["weeks"] == 3
+    assert out.weeks == 3
     assert "## Week 1 · 2026-12-07 to 2026-12-13 · 4.5 h of" in md
     assert "## Week 2 · 2026-12-14 to 2026-12-20 · 2.5 h" in md
     assert "## Week 3 · 2026-12-21 to 2026-12-27 · 1.5 h" in md
@@ -119,13 +129,13 @@ def test_learning_log_is_week_by_week(records: str, tmp_path: Path) -> None:
     assert "Python for data work (done)" in md
     assert "design-note: Wrote a design note on feature pipelines for the tabular app  #mlops" in md
     assert "Longest streak: 2 day(s) in a row, 3 week(s) in a row." in md
-    tracking.export_learning_log(tmp_path / "log.pdf", today=TODAY, now=NOW)
+    export(records, "learning-log", tmp_path / "log.pdf")
     assert "pandas 分组" in "".join(p.extract_text() for p in PdfReader(tmp_path / "log.pdf").pages)
 
 
-def test_portfolio_lists_projects_with_their_evidence(records: str, tmp_path: Path) -> None:
-    out = tracking.export_portfolio(tmp_path / "portfolio.html", today=TODAY, now=NOW)
-    assert out["projects"] == 1
+def test_portfolio_lists_projects_with_their_evidence(records: Store, tmp_path: Path) -> None:
+    out = export(records, "portfolio", tmp_path / "portfolio.html")
+    assert out.projects == 1
     html = (tmp_path / "portfolio.html").read_text(encoding="utf-8")
     assert "<h2>A tabular app, deployed</h2>" in html
     assert '<a href="https://github.com/alex/tabular-app">repository: tabular-app repo</a>' in html
@@ -133,30 +143,30 @@ def test_portfolio_lists_projects_with_their_evidence(records: str, tmp_path: Pa
     assert '<input type="checkbox" disabled checked> Find a mentor (week 1)' in html
 
 
-def test_calendar_covers_the_plan(records: str, tmp_path: Path) -> None:
-    out = tracking.export_calendar(tmp_path / "plan.ics", at="07:30", block="90m", now=NOW)
+def test_calendar_covers_the_plan(records: Store, tmp_path: Path) -> None:
+    out = documents.save(tmp_path / "plan.ics", documents.calendar(records, at="07:30", block="90m", now=NOW))
     cal = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
     events = list(cal.walk("VEVENT"))
-    assert out["events"] == len(events) and out["weeks"] == 14
+    assert out.events == len(events) and out.weeks == 14
     first = min(events, key=lambda e: e.decoded("dtstart").isoformat())
     assert first.decoded("dtstart") == datetime(2026, 12, 7, 7, 30)
     milestones = [e for e in events if str(e["summary"]).startswith("Milestone")]
     assert [e.decoded("dtstart") for e in milestones] == [date(2026, 12, 20) + timedelta(weeks=9), date(2027, 3, 14)]
 
 
-def test_bad_export_requests(records: str, tmp_path: Path) -> None:
+def test_bad_export_requests(records: Store, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(UserError, match="Unknown format 'docx'"):
-        tracking.export_transition_plan(out / "plan.docx", today=TODAY, now=NOW)
+        export(records, "transition-plan", out / "plan.docx")
     with pytest.raises(UserError, match="is a folder"):
-        tracking.export_learning_log(out, fmt="md", today=TODAY, now=NOW)
+        export(records, "learning-log", out, "md")
     with pytest.raises(UserError, match="Cannot read the time"):
-        tracking.export_calendar(out / "x.ics", at="7pm", now=NOW)
+        documents.save(out / "x.ics", documents.calendar(records, at="7pm", now=NOW))
     assert list(out.iterdir()) == []
 
 
-def test_pdf_bytes_are_a_pdf(records: str, tmp_path: Path) -> None:
-    tracking.export_portfolio(tmp_path / "p.pdf", today=TODAY, now=NOW)
+def test_pdf_bytes_are_a_pdf(records: Store, tmp_path: Path) -> None:
+    export(records, "portfolio", tmp_path / "p.pdf")
     data = (tmp_path / "p.pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(PdfReader(io.BytesIO(data)).pages) >= 1

@@ -43,14 +43,25 @@ def test_same_document_same_bytes() -> None:
 
 def test_packaged_font_is_found() -> None:
     font = pdf.choose_font("机器学习")
-    assert font.covers("学") and font.covers("A")
+    assert font.path == pdf.BUNDLED_FONT and font.covers("学") and font.covers("A")
+
+
+def test_the_bundled_font_covers_the_knowledge_base_and_its_licence_ships_with_it() -> None:
+    from mlroute.services.kb import index
+
+    font = pdf.choose_font("")
+    kb = index().kb
+    names = "".join(s.name.zh for s in kb.skills) + "".join(r.name.zh for r in kb.roles)
+    assert [ch for ch in names if pdf.CJK.match(ch) and not font.covers(ch)] == []
+    licence = (pdf.BUNDLED_FONT.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and pdf.BUNDLED_FONT.name in licence
 
 
 def test_no_chinese_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not dejavu.exists():
         pytest.skip("needs DejaVu Sans (fonts-dejavu-core) as a font without Chinese glyphs")
-    monkeypatch.setattr(pdf, "candidate_fonts", lambda: [(dejavu, 0)])
+    monkeypatch.setattr(pdf, "candidate_fonts", lambda preferred=None: [(dejavu, 0)])
     with pytest.raises(UserError) as err:
         pdf.render_pdf(doc(), created=CREATED)
     assert "Chinese text" in err.value.message
@@ -61,10 +72,17 @@ def test_no_chinese_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     assert pdf.render_pdf(plain, created=CREATED).startswith(b"%PDF")
 
 
-def test_a_missing_font_file_in_the_environment_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("MLROUTE_PDF_FONT", str(tmp_path / "nope.ttf"))
-    with pytest.raises(UserError, match=r"nope\.ttf"):
-        pdf.choose_font("x")
+def test_a_missing_font_file_in_the_settings_is_named(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match=r"MLROUTE_PDF_FONT points to .*nope\.ttf"):
+        pdf.choose_font("x", tmp_path / "nope.ttf")
+
+
+def test_the_font_in_the_settings_is_tried_first() -> None:
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.exists():
+        pytest.skip("needs DejaVu Sans (fonts-dejavu-core)")
+    assert pdf.choose_font("plain text", dejavu).path == dejavu
+    assert pdf.choose_font("机器学习", dejavu).path == pdf.BUNDLED_FONT  # DejaVu has no Chinese
 
 
 def test_characters_the_font_lacks_print_as_question_marks() -> None:

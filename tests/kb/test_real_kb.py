@@ -53,7 +53,7 @@ def test_minimum_sizes(idx: KBIndex) -> None:
     assert len(kb.resources) >= 100
     assert len(kb.projects) >= 20
     assert len(kb.career_actions) >= 16
-    assert {r.id for r in kb.routes} == {"software", "data-science", "from-zero"}
+    assert {r.id for r in kb.routes} == {"software", "platform", "data-science", "from-zero"}
 
 
 def test_every_pillar_has_skills_and_every_skill_is_reachable(idx: KBIndex) -> None:

@@ -112,21 +112,24 @@ def _act(
     phase: str,
     hours: float,
     *,
-    routes=("software", "data-science", "from-zero"),
+    routes=("software", "platform", "data-science", "from-zero"),
     backgrounds=(),
     employer=False,
     after=(),
     skills=None,
+    weeks=None,
 ):
+    extra = {"weeks": weeks, "weeks_basis": "article 002"} if weeks else {}
     return {
+        **extra,
         "id": aid,
         "title": {"en": aid.replace("-", " ").capitalize(), "zh": f"行动{aid}"},
-        "description": {"en": f"Do {aid}."},
+        "description": {"en": f"Do {aid}.", "zh": f"完成{aid}。"},
         "phase": phase,
         "routes": list(routes),
         "backgrounds": list(backgrounds),
         "requires_employer": employer,
-        "evidence": {"en": f"evidence of {aid}"},
+        "evidence": {"en": f"evidence of {aid}", "zh": f"{aid}的证据"},
         "hours": hours,
         "hours_basis": "estimate",
         "after": list(after),
@@ -135,13 +138,19 @@ def _act(
     }
 
 
-def _phase(pid: str, pillars: list[str], entry: dict[str, int] | None = None) -> dict[str, Any]:
+def _phase(
+    pid: str, pillars: list[str], entry: dict[str, int] | None = None, picks: list[list[str]] | None = None
+) -> dict[str, Any]:
     return {
         "id": pid,
         "name": {"en": pid.replace("-", " ").title(), "zh": f"阶段{pid}"},
-        "description": {"en": f"Phase {pid}."},
+        "description": {"en": f"Phase {pid}.", "zh": f"阶段{pid}的说明。"},
         "pillars": pillars,
         "entry": [{"skill": s, "level": lvl} for s, lvl in (entry or {}).items()],
+        "picks": [
+            {"one_of": ids, "why": {"en": "The article recommends it.", "zh": "文章推荐它。"}, "source": "articles/001"}
+            for ids in (picks or [])
+        ],
     }
 
 
@@ -154,7 +163,14 @@ def fixture_data() -> dict[str, dict]:
         _res("math-for-ml", {"linear-algebra": 2, "probability": 2, "statistics": 2}, hours=50, prereqs={"python": 1}),
         _res("stats-book", {"probability": 3, "statistics": 3}, hours=80, kind="book"),
         _res("pandas-course", {"pandas": 3}, hours=15, prereqs={"python": 2}),
-        _res("ml-course", {"machine-learning-fundamentals": 3}, hours=90, prereqs={"python": 2, "linear-algebra": 1}),
+        {
+            **_res(
+                "ml-course", {"machine-learning-fundamentals": 3}, hours=90, prereqs={"python": 2, "linear-algebra": 1}
+            ),
+            "endorsements": [
+                {"by": "article 001", "text": {"en": "Start here.", "zh": "从这里开始。"}, "source": "articles/001"}
+            ],
+        },
         _res("ml-paid", {"machine-learning-fundamentals": 3}, hours=40, cost="paid", price=49, prereqs={"python": 2}),
         _res(
             "dl-course",
@@ -209,36 +225,51 @@ def fixture_data() -> dict[str, dict]:
     actions = [
         _act("clarify-motivation", "start", 3),
         _act("find-a-mentor", "start", 4, after=["clarify-motivation"]),
-        _act("transition-plan", "foundations", 4, employer=True, routes=("software", "data-science")),
+        _act("transition-plan", "foundations", 4, employer=True, routes=("software", "platform", "data-science")),
         _act(
             "small-ml-tasks",
-            "core",
+            "foundations",
             30,
             employer=True,
-            routes=("software", "data-science"),
-            skills={"model-deployment": 2},
+            routes=("software", "platform", "data-science"),
+            skills={"model-deployment": 1},
+            after=["transition-plan"],
+            weeks=12,
         ),
         _act("join-hackathon", "specialise", 16),
         _act("learn-in-public", "throughout", 20, skills={"communication": 2}),
-        _act("prepare-interviews", "job-search", 30),
+        _act("prepare-interviews", "before-applying", 30),
         _act("apply-for-jobs", "job-search", 15, after=["prepare-interviews"]),
-        _act("devops-only", "core", 5, backgrounds=("devops_engineer",), routes=("software",)),
+        _act("devops-only", "core", 5, backgrounds=("devops_engineer",), routes=("platform",)),
     ]
     routes = [
         {
             "id": "software",
             "name": {"en": "Software engineering route", "zh": "软件工程路线"},
             "description": {"en": "From software to ML."},
-            "backgrounds": ["software_engineer", "devops_engineer"],
+            "backgrounds": ["software_engineer"],
             "phases": [
                 _phase("foundations", ["programming", "software-engineering", "data"]),
                 _phase("maths", ["math-stats"]),
-                _phase("classic-ml", ["classic-ml"]),
+                _phase("classic-ml", ["classic-ml"], picks=[["ml-course", "ml-paid"]]),
                 _phase("deep-learning", ["deep-learning"]),
                 _phase("mlops", ["mlops"]),
                 _phase("specialise", ["domains", "career"]),
             ],
             "source": "articles/001",
+        },
+        {
+            "id": "platform",
+            "name": {"en": "Platform route", "zh": "平台路线"},
+            "description": {"en": "From DevOps to ML."},
+            "backgrounds": ["devops_engineer"],
+            "phases": [
+                _phase("bridge", ["deep-learning", "mlops", "classic-ml", "programming"], picks=[["dl-course"]]),
+                _phase("maths-data", ["math-stats", "data"]),
+                _phase("build", ["domains", "software-engineering"]),
+                _phase("apply", ["career"]),
+            ],
+            "source": "articles/000",
         },
         {
             "id": "data-science",
@@ -273,13 +304,14 @@ def fixture_data() -> dict[str, dict]:
         "description": {"en": "Builds ML products."},
         "rationale": {"en": "Code, data and models."},
         "requirements": [
-            {"skill": "python", "level": 3, "weight": 1.0},
-            {"skill": "git", "level": 2, "weight": 0.6},
-            {"skill": "machine-learning-fundamentals", "level": 3, "weight": 1.0},
-            {"skill": "deep-learning", "level": 3, "weight": 0.9},
-            {"skill": "pytorch", "level": 2, "weight": 0.8},
-            {"skill": "model-deployment", "level": 3, "weight": 0.9},
-            {"skill": "communication", "level": 2, "weight": 0.5},
+            {"skill": "python", "level": 3, "entry": 3, "weight": 1.0},
+            {"skill": "git", "level": 2, "entry": 1, "weight": 0.6},
+            {"skill": "machine-learning-fundamentals", "level": 3, "entry": 2, "weight": 1.0},
+            {"skill": "deep-learning", "level": 3, "entry": 2, "weight": 0.9},
+            {"skill": "pytorch", "level": 2, "entry": 2, "weight": 0.8},
+            {"skill": "model-deployment", "level": 3, "entry": 2, "weight": 0.9},
+            {"skill": "communication", "level": 2, "entry": 1, "weight": 0.5},
+            {"skill": "statistics", "level": 2, "entry": 1, "weight": 0.3},
         ],
     }
     return {

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mlroute.kb.index import KBIndex
 from mlroute.plan import Plan, make_plan
+from mlroute.plan.words import tr
 from mlroute.profile import Profile
 from tests.plan.fixture_kb import PILLAR, fixture_index
 
@@ -44,7 +45,11 @@ def profiles(draw: st.DrawFn) -> Profile:
 def check_invariants(profile: Profile, plan: Plan, index: KBIndex | None = None) -> None:
     index = index or fixture_index()
     start = profile.start_date or START
-    current = dict(profile.skills)
+    current = dict(plan.profile["levels_used"])  # stated, else assumed from the background
+    for skill, level in profile.skills.items():
+        assert current.get(skill) == level or any(s["skill"] == skill for i in plan.items for s in i.skills), (
+            "assumed levels never override stated ones"
+        )
     by_id = {i.id: i for i in plan.items}
 
     # Prerequisites precede dependents.
@@ -67,9 +72,9 @@ def check_invariants(profile: Profile, plan: Plan, index: KBIndex | None = None)
             assert min(t.week_end for t in teachers) <= item.week_start
     assert not any("starts before" in w for w in plan.warnings)
 
-    # No week exceeds its capacity (stated hours or availability).
+    # No week exceeds its capacity (stated hours or availability), nor the share of it the plan schedules.
     for week in plan.weeks:
-        assert week.hours <= week.capacity + 1e-9, week
+        assert week.hours <= week.planned + 1e-9 and week.planned <= week.capacity + 1e-9, week
         first = start + dt.timedelta(days=7 * (week.week - 1))
         dated = [h for d, h in profile.availability.items() if first <= d < first + dt.timedelta(days=7)]
         expected = dated[-1] if dated else profile.hours_per_week
@@ -85,15 +90,55 @@ def check_invariants(profile: Profile, plan: Plan, index: KBIndex | None = None)
         else:
             assert not_closable[gap["skill"]]["reason"]
 
-    # Items are consistent with their weeks.
-    for item in plan.items:
+    # Items are consistent with their weeks; levels add up from what the plan reached before each item.
+    levels = dict(current)
+    for item in sorted(plan.items, key=lambda i: i.order):
         assert 1 <= item.week_start <= item.week_end
         assert abs(sum(item.hours_by_week.values()) - item.hours) < 0.02
         for dep in item.depends_on:
             assert by_id[dep].order < item.order or by_id[dep].when == "throughout"
+        for s in item.skills:
+            assert s["from"] == levels.get(s["skill"], 0) < s["to"], (item.id, s)
+            levels[s["skill"]] = s["to"]
+    for m in plan.milestones:
+        reached = {}
+        for item in plan.items:
+            if item.week_end <= m.week:
+                for s in item.skills:
+                    reached[s["skill"]] = max(reached.get(s["skill"], 0), s["to"])
+        for skill, lvl in m.skills.items():
+            assert lvl <= max(reached.get(skill, 0), current.get(skill, 0)) or m.horizon == "grow", (m.id, skill)
     assert plan.eta.p10 <= plan.eta.p50 <= plan.eta.p90
+    assert plan.eta.p50 <= plan.eta_grow.p50
+
+    # Ready before growing: no ready item only teaches what the person already has at its ready target, and every
+    # keep-growing item starts once the ready learning is done.
+    gaps = {g["skill"]: g for g in plan.gaps}
+    later_needs = {}
+    for item in plan.items:
+        prefix, _, rid = item.id.partition(":")
+        if prefix in ("res", "proj") and item.horizon == "ready":
+            rec = index.resources[rid] if prefix == "res" else index.projects[rid]
+            for pre in rec.prerequisites:
+                later_needs[pre.skill] = max(later_needs.get(pre.skill, 0), pre.level)
+    for item in plan.items:
+        if item.horizon == "ready" and item.kind == "resource" and item.id not in set(profile.preferences.include):
+            useful = [
+                s
+                for s in item.skills
+                if (s["skill"] in gaps and s["from"] < gaps[s["skill"]]["target"])
+                or s["from"] < later_needs.get(s["skill"], 0)
+            ]
+            assert useful, f"{item.id} only teaches what the person already has at the level the plan needs"
+    ready_learning_end = max(
+        (i.week_end for i in plan.items if i.horizon == "ready" and i.kind != "career_action"), default=0
+    )
+    for item in plan.items:
+        if item.horizon == "grow":
+            assert item.week_start >= ready_learning_end - 1, item.id
+    del gaps
     assert 1 <= len([i for i in plan.items if i.kind == "project"]) <= 3 or any(
-        "No portfolio project" in w for w in plan.warnings
+        w == tr(plan.lang, "warn.no_project") for w in plan.warnings
     )
 
 
@@ -109,6 +154,6 @@ def test_plan_invariants(profile: Profile, seed: int) -> None:
 def test_same_input_and_seed_give_the_same_plan(profile: Profile, seed: int) -> None:
     a = make_plan(profile, fixture_index(), seed=seed).to_json()
     b = make_plan(profile, fixture_index(), seed=seed).to_json()
-    a["optimality"].pop("seconds")
-    b["optimality"].pop("seconds")
+    for doc in (a, b):
+        doc["optimality"].pop("seconds")
     assert a == b

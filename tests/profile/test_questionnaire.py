@@ -36,8 +36,8 @@ def test_default_skills_exist_in_the_real_kb() -> None:
         assert set(skills) <= known, (background, set(skills) - known)
 
 
-def test_newcomer_defaults_full_time_and_developer_evenings() -> None:
-    assert defaults_for("none", dt.date(2026, 1, 1))["hours_per_week"] == 40
+def test_defaults_are_evenings_unless_the_person_says_full_time() -> None:
+    assert defaults_for("none", dt.date(2026, 1, 1))["hours_per_week"] == 10
     assert defaults_for("software_engineer", dt.date(2026, 1, 1))["hours_per_week"] == 10
     with pytest.raises(ValueError):
         defaults_for("astronaut", dt.date(2026, 1, 1))

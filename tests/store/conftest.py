@@ -1,3 +1,3 @@
-from tests.store.fixtures import db_url, pg_url, tracking_db
+from tests.store.fixtures import db_url, pg_url, store
 
-__all__ = ["db_url", "pg_url", "tracking_db"]
+__all__ = ["db_url", "pg_url", "store"]

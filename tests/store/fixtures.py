@@ -1,5 +1,5 @@
 """Database fixtures shared by the storage, export and CLI tests: each test gets a fresh SQLite file or a fresh
-PostgreSQL database (see ``pgserver``), and ``tracking_db`` points ``MLROUTE_DB`` at it."""
+PostgreSQL database (see ``pgserver``); ``store`` is a ``Store`` on it for in-process service calls."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mlroute.store import Store
 from tests.store import pgserver
 
 
@@ -16,7 +17,6 @@ def pg_url() -> Iterator[str]:
     server = pgserver.shared()
     url = server.new_database()
     yield url
-    _forget_stores()
     server.drop_database(url)
 
 
@@ -28,16 +28,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def tracking_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """``MLROUTE_DB`` set to a fresh database for the in-process service calls of one test."""
-    monkeypatch.setenv("MLROUTE_DB", db_url)
-    yield db_url
-    _forget_stores()
-
-
-def _forget_stores() -> None:
-    from mlroute.services import tracking
-
-    for st in tracking._stores.values():
-        st.close()
-    tracking._stores.clear()
+def store(db_url: str) -> Iterator[Store]:
+    """A store on a fresh database (SQLite, and PostgreSQL where a server can be had)."""
+    st = Store(db_url)
+    yield st
+    st.close()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import text
@@ -76,4 +79,24 @@ def test_a_new_database_needs_no_backup(tmp_path: Path) -> None:
     st = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
     assert st.migration is not None and st.migration.backup is None
     assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == []
+    st.close()
+
+
+def test_alembic_cli_uses_the_same_settings_and_finds_the_models_in_step(db_url: str, tmp_path: Path) -> None:
+    """``alembic upgrade``/``check``/``revision --autogenerate`` run on the database ``MLROUTE_DB`` names, so a
+    schema change can be written with Alembic's own tools; ``check`` passing means models and migrations agree."""
+    root = Path(__file__).resolve().parents[2]
+    alembic = [str(Path(sys.executable).with_name("alembic")), "-c", str(root / "alembic.ini")]
+    env = {**os.environ, "MLROUTE_DB": db_url}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*alembic, *args], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+    assert run("upgrade", "head").returncode == 0
+    current = run("current")
+    assert current.returncode == 0 and f"{HEAD} (head)" in current.stdout
+    checked = run("check")
+    assert checked.returncode == 0 and "No new upgrade operations detected" in checked.stdout, checked.stderr
+    st = open_store(db_url)  # mlroute opens what Alembic made without migrating again
+    assert st.migration is None
     st.close()

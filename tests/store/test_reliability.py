@@ -23,14 +23,12 @@ CONCURRENT = 50
 
 
 def _seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, str]]:
-    from mlroute.services import tracking
+    from mlroute.store import Store
 
     db = tmp_path / "mlroute.db"
-    monkeypatch.setenv("MLROUTE_DB", f"sqlite:///{db}")
-    seed_plan()
-    for st in tracking._stores.values():
-        st.close()
-    tracking._stores.clear()
+    store = Store(f"sqlite:///{db}")
+    seed_plan(store)
+    store.close()
     env = {**os.environ, "MLROUTE_DB": f"sqlite:///{db}", "NO_COLOR": "1"}
     return db, env
 

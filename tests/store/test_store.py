@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from mlroute.errors import UserError
-from mlroute.store import open_store, repo
+from mlroute.settings import Settings
+from mlroute.store import Store, open_store, repo
 from mlroute.store.dump import clear, dump, load, schema
 from mlroute.store.engine import database_url
 from mlroute.store.migrate import HEAD, MIGRATIONS_DIR, REVISIONS, current_revision
@@ -165,12 +166,24 @@ def test_postgres_ids_continue_after_a_load(pg_url: str) -> None:
 
 
 def test_database_url_defaults_and_shorthands(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("MLROUTE_DB", raising=False)
     assert database_url().startswith("sqlite:///") and database_url().endswith("mlroute.db")
-    monkeypatch.setenv("MLROUTE_DB", str(tmp_path / "x.db"))
-    assert database_url() == f"sqlite:///{tmp_path / 'x.db'}"
-    monkeypatch.setenv("MLROUTE_DB", "postgresql://u@localhost/db")
-    assert database_url() == "postgresql+psycopg://u@localhost/db"
+    assert database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgresql://u@localhost/db") == "postgresql+psycopg://u@localhost/db"
+    monkeypatch.delenv("MLROUTE_DB", raising=False)
+    assert Settings().database_url() == database_url()
+    monkeypatch.setenv("MLROUTE_DB", "postgres://u@localhost/db")
+    assert Settings().database_url() == "postgresql+psycopg://u@localhost/db"
+    monkeypatch.setenv("MLROUTE_DB", "")
+    assert Settings().db is None
+
+
+def test_a_store_touches_the_database_only_when_first_used(tmp_path: Path) -> None:
+    path = tmp_path / "lazy.db"
+    st = Store(f"sqlite:///{path}")
+    assert not path.exists()
+    assert st.read(repo.latest_plan) is None and path.exists()
+    st.close()
+    st.close()  # closing twice is harmless
 
 
 def test_unusable_urls_are_user_errors(tmp_path: Path) -> None:

@@ -4,7 +4,11 @@ tracking, export and CLI tests build on (the real planner is exercised separatel
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mlroute.services.plans import StoredPlan
+    from mlroute.store import Store
 
 START = date(2026, 12, 7)  # a Monday
 PROFILE: dict[str, Any] = {
@@ -71,11 +75,11 @@ def sample_plan(
     }
 
 
-def seed_plan(*, now: Any = None, plan: dict[str, Any] | None = None, start: date = START) -> dict[str, Any]:
-    """Store the sample profile and plan in the database ``MLROUTE_DB`` points to."""
-    from mlroute.services import tracking
+def seed_plan(store: Store, *, now: Any = None, plan: dict[str, Any] | None = None, start: date = START) -> StoredPlan:
+    """Store the sample profile and plan in ``store``."""
+    from mlroute.services.plans import adopt_plan
 
     profile = {**PROFILE, "start_date": start.isoformat()}
-    return tracking.adopt_plan(
-        profile, plan or sample_plan(), kb_version="test.1", starts_on=start, reason="init", now=now
+    return adopt_plan(
+        store, profile, plan or sample_plan(), kb_version="test.1", starts_on=start, reason="init", now=now
     )

@@ -76,5 +76,5 @@ def test_security_headers_keep_pages_to_this_app(planned_db: str, browser: Brows
     r = browser.get("/")
     csp = r.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "connect-src 'self'" in csp and "script-src 'self'" in csp
-    assert r.headers["x-frame-options"] == "DENY" and r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["referrer-policy"] == "same-origin"
     assert "onclick=" not in r.text and "<script>" not in r.text  # nothing inline for the policy to block

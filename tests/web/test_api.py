@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mlroute.services import tracking
+from mlroute.services import study
 from tests.conftest import run_cli
 
 from .conftest import Browser
@@ -37,7 +37,7 @@ def test_journal_and_evidence_are_the_cli_documents(planned_db: str, browser: Br
 def test_status_changes_return_the_cli_documents(planned_db: str, browser: Browser) -> None:
     started = browser.post_json("/api/items/act:find-mentor/start").json()
     assert started["item"] == "act:find-mentor" and started["status"] == "doing"
-    assert started.keys() == tracking.done("act:find-niche").keys()
+    assert started.keys() == study.done(browser.store, "act:find-niche").model_dump(mode="json").keys()
     skipped = browser.post_json("/api/items/act:explore-ml-roles/skip", {"reason": "did it last year"}).json()
     assert skipped["reason"] == "did it last year"
     assert browser.get("/api/status").json()["items_skipped"] == 1
@@ -91,7 +91,11 @@ def test_user_errors_are_json_with_a_hint(planned_db: str, browser: Browser) -> 
 
 
 def test_openapi_and_the_local_docs_page(planned_db: str, browser: Browser) -> None:
-    spec = browser.get("/openapi.json").json()
+    spec = browser.get("/api/openapi.json").json()
     assert "/api/status" in spec["paths"] and "/api/match" in spec["paths"]
+    ok = spec["paths"]["/api/status"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/Status"}
+    assert {"eta_weeks", "next_items", "this_week"} <= set(spec["components"]["schemas"]["Status"]["properties"])
+    assert browser.get("/openapi.json", follow_redirects=False).headers["location"] == "/api/openapi.json"
     page = browser.get("/docs").text
     assert "/api/status" in page and "mlroute status --json" in page

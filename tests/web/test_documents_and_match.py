@@ -7,12 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from mlroute.services import tracking
-from mlroute.web.app import create_app
+from mlroute.services.status import status
 
-from .conftest import Browser, forget_stores
+from .conftest import Browser, local_client
 
 FIXTURES = Path(__file__).resolve().parents[1] / "extract" / "fixtures"
 
@@ -51,13 +49,12 @@ def test_backup_restores_into_an_empty_database(
 ) -> None:
     browser.post("/items/act:find-mentor/status", {"status": "done"})
     browser.post("/items/act:find-mentor/log", {"duration": "2h"})
-    before = tracking.status()
+    before = status(browser.store)
     backup = browser.get("/documents/backup.json").content
     assert json.loads(backup)["counts"]
 
     monkeypatch.setenv("MLROUTE_DB", f"sqlite:///{tmp_path / 'fresh.db'}")
-    forget_stores()
-    with TestClient(create_app()) as client:
+    with local_client() as client:
         fresh = Browser(client)
         assert fresh.get("/", follow_redirects=False).headers["location"] == "/welcome"
         r = fresh.client.post(
@@ -66,7 +63,7 @@ def test_backup_restores_into_an_empty_database(
             files={"backup_file": ("backup.json", backup, "application/json")},
         )
         assert r.status_code == 200 and "Backup restored" in r.text
-        assert tracking.status() == before
+        assert status(fresh.store) == before
         again = fresh.client.post(
             "/documents/restore",
             data={"csrf_token": fresh.token()},
@@ -78,7 +75,7 @@ def test_backup_restores_into_an_empty_database(
             data={"csrf_token": fresh.token(), "replace": "yes"},
             files={"backup_file": ("x.json", b'{"format": "something else"}', "application/json")},
         )
-        assert bad.status_code == 400 and tracking.status() == before
+        assert bad.status_code == 400 and status(fresh.store) == before
 
 
 def test_match_pasted_english_posting(planned_db: str, browser: Browser) -> None:

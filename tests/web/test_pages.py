@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from mlroute.services import tracking
+from mlroute.services import study
+from mlroute.services.status import status
 
 from .conftest import Browser
+
+
+def status_doc(browser: Browser) -> dict[str, Any]:
+    """``mlroute status --json`` for the app's database."""
+    return status(browser.store).model_dump(mode="json")
 
 
 def test_without_a_plan_the_pages_send_you_to_onboarding(empty_db: str, browser: Browser) -> None:
@@ -45,7 +52,7 @@ def test_onboarding_stores_the_profile_and_makes_the_first_plan(empty_db: str, b
     }
     r = browser.post("/welcome", form, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/")
-    st = tracking.status()
+    st = status_doc(browser)
     assert st["name"] == "Alex" and st["started_on"] == "2026-12-07" and st["items_total"] > 5
     page = browser.get(r.headers["location"]).text
     assert "Hello, Alex" in page and "Your plan is ready" in page
@@ -59,7 +66,7 @@ def test_onboarding_rejects_a_bad_answer_with_the_field_named(empty_db: str, bro
 
 
 def test_dashboard_shows_progress_this_week_streak_eta_and_next(planned_db: str, browser: Browser) -> None:
-    st = tracking.status()
+    st = status_doc(browser)
     page = browser.get("/").text
     assert "Hello, Dana (demo)" in page
     assert f"0 of {st['items_total']} items done" in page
@@ -70,11 +77,11 @@ def test_dashboard_shows_progress_this_week_streak_eta_and_next(planned_db: str,
 
 
 def test_finishing_an_item_shows_on_the_dashboard(planned_db: str, browser: Browser) -> None:
-    item = tracking.status()["next"][0]
+    item = status_doc(browser)["next"][0]
     r = browser.post(f"/items/{item}/status?next=/", {"status": "done"})
     assert r.status_code == 200 and r.url.path == "/"
     assert "1 of " in r.text and " items done" in r.text
-    assert tracking.status()["items_done"] == 1
+    assert status_doc(browser)["items_done"] == 1
 
 
 def test_start_skip_and_log_time_from_the_item_page(planned_db: str, browser: Browser) -> None:
@@ -83,7 +90,7 @@ def test_start_skip_and_log_time_from_the_item_page(planned_db: str, browser: Br
     r = browser.post("/items/act:find-mentor/log", {"duration": "1h30m", "day": "", "note": "met Sam <3"})
     assert r.status_code == 200 and r.url.path == "/items/act:find-mentor"
     assert "1.5 h" in r.text and "met Sam &lt;3" in r.text and "in progress" in r.text
-    st = tracking.status()
+    st = status_doc(browser)
     assert st["hours_logged"] == 1.5 and st["items_skipped"] == 1 and st["items_doing"] == 1
 
 
@@ -104,7 +111,7 @@ def test_an_unknown_item_suggests_close_ids(planned_db: str, browser: Browser) -
 def test_roadmap_draws_items_and_skills_and_selects_one(planned_db: str, browser: Browser) -> None:
     browser.post("/items/act:clarify-motivation/status", {"status": "done"})
     page = browser.get("/roadmap").text
-    assert page.count('class="node item') == tracking.status()["items_total"]
+    assert page.count('class="node item') == status_doc(browser)["items_total"]
     assert 'class="node item k-career_action s-done' in page
     assert 'class="node skill' in page and 'href="/kb/skill:' in page
     selected = browser.get("/roadmap?item=act:find-mentor").text
@@ -124,7 +131,7 @@ def test_roadmap_status_change_answers_with_the_updated_graph(planned_db: str, b
 
 
 def test_timeline_has_a_bar_per_item_and_the_milestones(planned_db: str, browser: Browser) -> None:
-    current = tracking.status()
+    current = status_doc(browser)
     page = browser.get("/timeline").text
     assert page.count('class="bar-link') == current["items_total"]
     assert "M1" in page and "End of " in page
@@ -148,10 +155,10 @@ def test_settings_language_theme_and_hours(planned_db: str, browser: Browser) ->
     r = browser.post("/settings", {"lang": "zh", "theme": "dark"})
     assert '<html lang="zh-CN" data-theme="dark">' in r.text
     assert "设置" in r.text
-    before = tracking.status()["plan_version"]
+    before = status_doc(browser)["plan_version"]
     r = browser.post("/settings/hours", {"hours_per_week": "20"})
     assert r.status_code == 200
-    st = tracking.status()
+    st = status_doc(browser)
     assert st["plan_version"] == before + 1 and st["pace"]["planned"] == 20
 
 
@@ -173,12 +180,12 @@ def test_reviews_due_on_the_dashboard_are_rated_there(planned_db: str, browser: 
 
     from mlroute.web import state
 
-    current = state.current()
+    current = state.current(browser.store).model_dump(mode="json")
     assert current is not None
     res = next(it["id"] for it in current["plan"]["items"] if it["id"].startswith("res:"))
-    tracking.done(res, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    study.done(browser.store, res, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
     page = browser.get("/").text
     assert "Due for review" in page and f'action="/items/{res}/review?next=%2F"' in page
     r = browser.post(f"/items/{res}/review?next=%2F", {"rating": "good"})
     assert r.status_code == 200 and "Due for review" not in r.text
-    assert tracking.status()["reviews_due"] == []
+    assert status_doc(browser)["reviews_due"] == []

@@ -1,21 +1,94 @@
 """The ``mlroute`` command: a thin shell over ``mlroute.services``.
 
-Each area registers its commands from its own module; ``main`` turns a ``UserError`` from anywhere
-into one clear message and exit code 2.
+Each area's commands live in their own module (``cli/track.py``, ``cli/kb.py``…), which registers them with
+``register(app)``. The table below maps each command to its module, and the group imports a module only when
+one of its commands runs: ``mlroute log`` never pays for the planner, numpy or the knowledge base.
+``main`` turns a ``UserError`` from anywhere into one clear message and exit code 2.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
+from collections.abc import Iterator, MutableMapping
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
-from mlroute.cli.common import fail
+from mlroute.cli.common import configure_logging, fail
 from mlroute.errors import UserError
+
+# command → the module under mlroute.cli that registers it (in the order `mlroute --help` lists them).
+COMMANDS = {
+    "demo": "plan",
+    "init": "plan",
+    "plan": "plan",
+    "log": "track",
+    "start": "track",
+    "done": "track",
+    "skip": "track",
+    "status": "track",
+    "replan": "track",
+    "history": "track",
+    "review": "track",
+    "journal": "journal",
+    "evidence": "journal",
+    "export": "documents",
+    "backup": "documents",
+    "restore": "documents",
+    "extract": "extract",
+    "profile": "extract",
+    "match": "extract",
+    "market": "extract",
+    "kb": "kb",
+    "serve": "web",
+}
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands, each module imported the first time one of its commands is looked up."""
+
+    def __init__(self, table: dict[str, str], loaded: MutableMapping[str, Any]) -> None:
+        self.table = table
+        self.loaded = dict(loaded)
+        self.modules: set[str] = set()
+
+    def _load(self, module_name: str) -> None:
+        self.modules.add(module_name)
+        module = importlib.import_module(f"mlroute.cli.{module_name}")
+        holder = typer.Typer()
+        module.register(holder)
+        for name, command in typer.main.get_group(holder).commands.items():
+            self.loaded.setdefault(name, command)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.loaded and name in self.table and self.table[name] not in self.modules:
+            self._load(self.table[name])
+        return self.loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.table
+        yield from (name for name in self.loaded if name not in self.table)
+
+    def __len__(self) -> int:
+        return len(set(self.table) | set(self.loaded))
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.loaded[name]
+
+
+class LazyGroup(TyperGroup):
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(COMMANDS, self.commands)
+
 
 app = typer.Typer(
     name="mlroute",
+    cls=LazyGroup,
     help="Plan your way to a Machine Learning Engineer job: skills, resources, projects, schedule and ETA.",
     no_args_is_help=True,
     add_completion=False,
@@ -23,42 +96,18 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-COMMAND_MODULES = ("kb", "plan", "track", "extract", "web")
-# Commands run many times a day (and by scripts) import only their own module: `mlroute log` must not pay for
-# the planner, numpy or the knowledge base.
-FAST_COMMANDS = dict.fromkeys(
-    (
-        "log",
-        "done",
-        "start",
-        "skip",
-        "status",
-        "replan",
-        "history",
-        "journal",
-        "evidence",
-        "review",
-        "export",
-        "backup",
-        "restore",
-    ),
-    "track",
-)
 
+@app.callback()
+def root(
+    ctx: typer.Context,
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Say what mlroute does (-vv: details)."),
+) -> None:
+    """Read the settings once and set up logging; the store opens when a command first needs it."""
+    from mlroute.cli.context import AppContext
 
-def _modules(argv: list[str]) -> tuple[str, ...]:
-    first = next((a for a in argv[1:] if not a.startswith("-")), "")
-    return (FAST_COMMANDS[first],) if first in FAST_COMMANDS else COMMAND_MODULES
-
-
-for _name in _modules(sys.argv):
-    try:
-        _module = importlib.import_module(f"mlroute.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # an area still under construction in this checkout
-        if _exc.name != f"mlroute.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+    configure_logging(verbose)
+    ctx.obj = AppContext()
+    ctx.call_on_close(ctx.obj.close)
 
 
 def main() -> None:

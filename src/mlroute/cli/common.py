@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,12 +17,19 @@ console = Console()
 err_console = Console(stderr=True)
 
 JsonOpt = typer.Option(False, "--json", help="Print one JSON document on stdout and nothing else.")
+T = TypeVar("T")
 
 
-def emit(data: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+def jsonable(data: Any) -> Any:
+    """A typed service result as its JSON document (``model_dump(mode="json")``); plain data as it is."""
+    dump = getattr(data, "model_dump", None)
+    return dump(mode="json") if callable(dump) else data
+
+
+def emit(data: T, as_json: bool, render: Callable[[T], None]) -> None:
     """Print ``data`` as a single JSON document, or hand it to ``render`` for the Rich view."""
     if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=False, indent=2, default=str) + "\n")
         sys.stdout.flush()
     else:
         render(data)
@@ -32,3 +40,14 @@ def fail(error: UserError) -> None:
     if error.hint:
         err_console.print(error.hint, highlight=False, soft_wrap=True)
     raise SystemExit(error.exit_code)
+
+
+def configure_logging(verbosity: int) -> None:
+    """Quiet by default (warnings only, on stderr); ``-v`` adds what mlroute does, ``-vv`` the details."""
+    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("mlroute")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.context import app_context
 from mlroute.services import kb as kb_service
+
+if TYPE_CHECKING:
+    from mlroute.services.results import Document
 
 kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
 
@@ -20,31 +24,33 @@ def register(app: typer.Typer) -> None:
 
 @kb_app.command("check")
 def check_cmd(
+    ctx: typer.Context,
     path: Path | None = typer.Option(None, "--path", help="A knowledge-base directory (default: the embedded one)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Validate every file; exit 0 when valid, else list every problem and exit 1."""
-    result = kb_service.check(path)
+    result = kb_service.check(path or app_context(ctx).settings.kb_dir())
 
-    def render(r: dict[str, Any]) -> None:
-        if r["valid"]:
-            console.print(f"[green]✓[/] knowledge base {r['version']} is valid")
+    def render(r: kb_service.Check) -> None:
+        if r.valid:
+            console.print(f"[green]✓[/] knowledge base {r.version} is valid")
             return
-        err_console.print(f"[bold red]{len(r['problems'])} problem(s)[/]")
-        for p in r["problems"]:
-            where = " · ".join(x for x in (p["file"], p["record"], p["field"]) if x)
-            err_console.print(f"  [bold]{where}[/]: {p['message']}", highlight=False)
+        err_console.print(f"[bold red]{len(r.problems)} problem(s)[/]")
+        for p in r.problems:
+            where = " · ".join(x for x in (p.file, p.record, p.field) if x)
+            err_console.print(f"  [bold]{where}[/]: {p.message}", highlight=False)
 
     emit(result, as_json, render)
-    if not result["valid"]:
+    if not result.valid:
         raise typer.Exit(code=1)
 
 
 @kb_app.command("stats")
-def stats_cmd(as_json: bool = JsonOpt) -> None:
+def stats_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """Counts per kind and pillar, language and cost coverage, effort provenance."""
 
-    def render(s: dict[str, Any]) -> None:
+    def render(stats: kb_service.Stats) -> None:
+        s = stats.model_dump()
         t = Table(title=f"Knowledge base {s['version']}", show_header=True)
         t.add_column("kind")
         t.add_column("count", justify="right")
@@ -74,28 +80,31 @@ def stats_cmd(as_json: bool = JsonOpt) -> None:
             highlight=False,
         )
 
-    emit(kb_service.stats(), as_json, render)
+    emit(kb_service.stats(app_context(ctx).kb), as_json, render)
 
 
 @kb_app.command("show")
 def show_cmd(
+    ctx: typer.Context,
     ref: str = typer.Argument(..., help="An id, optionally prefixed: skill:, res:, proj:, act:, role:, route:"),
     as_json: bool = JsonOpt,
 ) -> None:
     """Everything the knowledge base holds on one record."""
 
-    def render(d: dict[str, Any]) -> None:
+    def render(record: Document) -> None:
         import yaml
 
+        d = record.root
         console.print(f"[bold cyan]{d['ref']}[/]")
         body = {k: v for k, v in d.items() if k not in ("ref", "kind")}
         console.print(yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=110), highlight=False)
 
-    emit(kb_service.show(ref), as_json, render)
+    emit(kb_service.show(ref, app_context(ctx).kb), as_json, render)
 
 
 @kb_app.command("search")
 def search_cmd(
+    ctx: typer.Context,
     text: str = typer.Argument(..., help="Words in English or Chinese, e.g. 'pytorch' or '推荐系统'."),
     limit: int = typer.Option(20, "--limit", min=1, max=200),
     lang: str = typer.Option("en", "--lang", help="Language of the names shown: en or zh."),
@@ -103,7 +112,8 @@ def search_cmd(
 ) -> None:
     """Find records by id, name or alias."""
 
-    def render(hits: list[dict[str, Any]]) -> None:
+    def render(found: kb_service.SearchHits) -> None:
+        hits = found.root
         if not hits:
             console.print(f"Nothing matches {text!r}.")
             return
@@ -111,13 +121,15 @@ def search_cmd(
         for col in ("ref", "name", "matched"):
             t.add_column(col)
         for h in hits:
-            t.add_row(h["ref"], h["name"], h["matched"])
+            t.add_row(h.ref, h.name, h.matched)
         console.print(t)
 
-    emit(kb_service.search(text, limit=limit, lang=lang), as_json, render)
+    emit(kb_service.search(text, limit=limit, lang=lang, idx=app_context(ctx).kb), as_json, render)
 
 
 @kb_app.command("export")
-def export_cmd(as_json: bool = typer.Option(True, "--json", help="JSON is the only export format.")) -> None:
+def export_cmd(
+    ctx: typer.Context, as_json: bool = typer.Option(True, "--json", help="JSON is the only export format.")
+) -> None:
     """The whole knowledge base as one JSON document."""
-    emit(kb_service.export(), True, lambda _: None)
+    emit(kb_service.export(app_context(ctx).kb), True, lambda _: None)

@@ -1,4 +1,5 @@
-"""``mlroute plan``, ``mlroute demo`` and ``mlroute init``: shells over ``services.planning``."""
+"""``mlroute plan``, ``mlroute demo`` and ``mlroute init``: shells over ``services.planning`` and
+``services.onboarding``."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.padding import Padding
-from rich.panel import Panel
 from rich.prompt import Confirm, FloatPrompt, Prompt
 from rich.table import Table
-from rich.text import Text
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.context import app_context
+from mlroute.cli.render_plan import render_plan
 from mlroute.errors import UserError
 from mlroute.kb.models import BACKGROUNDS
 from mlroute.profile import Profile, load_profile
@@ -22,15 +22,22 @@ from mlroute.profile.questionnaire import BACKGROUND_LABELS
 from mlroute.services import kb as kb_service
 from mlroute.services import planning
 
-KIND_LABEL = {"resource": "learn", "project": "build", "career_action": "career"}
-WHEN_LABEL = {
-    "start": "at the start",
-    "foundations": "early",
-    "core": "after the core",
-    "specialise": "while specialising",
-    "job-search": "at the end",
-    "throughout": "every week",
-}
+LangOpt = typer.Option(None, "--lang", help="Language of the plan: en or zh (default: your first language).")
+
+
+def _by_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise UserError(
+            f"--by {text!r} is not a date.", hint="Give the date to be ready by as YYYY-MM-DD, e.g. --by 2027-06-30."
+        ) from exc
+
+
+# The ETA simulation's random generator takes a seed from 0 to 2**32 - 1; typer refuses others with exit code 2.
+SeedOpt = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="Seed of the ETA simulation (0 to 4294967295).")
 
 
 def register(app: typer.Typer) -> None:
@@ -39,164 +46,21 @@ def register(app: typer.Typer) -> None:
     app.command("init")(init_cmd)
 
 
-# -- rendering -----------------------------------------------------------------------------------------------
-
-
-def _weeks(a: int, b: int) -> str:
-    return f"week {a}" if a == b else f"weeks {a}–{b}"
-
-
-def _date(iso: str | None) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d %b %Y") if iso else "—"
-
-
-def _short(title: str, width: int = 38) -> str:
-    return title if len(title) <= width else title[: width - 1] + "…"
-
-
-def render_header(doc: dict[str, Any]) -> None:
-    p = doc["profile"]
-    who = p.get("name") or "you"
-    eta, dates = doc["eta_weeks"], doc["eta_dates"]
-    body = Text()
-    role = p.get("target_role_name") or p["target_role"]
-    body.append(f"{who} · {p['background'].replace('_', ' ')} → {role}\n", style="bold")
-    body.append(f"{p['hours_per_week']:g} h a week from {_date(doc['start_date'])}")
-    budget = "free resources only" if not p["budget_usd"] else f"budget ${p['budget_usd']:g}"
-    body.append(f" · {budget} · languages {', '.join(p['languages'])}\n")
-    body.append("\nRoute: ", style="bold")
-    body.append(f"{doc['route_name']}", style="bold cyan")
-    body.append(f" — {doc['route_reason']}.\n")
-    body.append("\nReady in about ", style="bold")
-    body.append(f"{eta['p50']} weeks", style="bold green")
-    body.append(f" ({_date(dates['p50'])}); 80% band {eta['p10']}–{eta['p90']} weeks ")
-    body.append(f"({_date(dates['p10'])} – {_date(dates['p90'])}).\n")
-    pacing = doc["pacing"]
-    body.append(
-        f"{doc['total_hours']:g} h of work. If every week gave the full {p['hours_per_week']:g} h the schedule "
-        f"would end in week {doc['scheduled_weeks']}; the band allows for real life (about "
-        f"{pacing['expected_weekly_hours']:g} h a typical week, lost weeks, figures that run over).",
-        style="dim",
-    )
-    console.print(Panel(body, title="[bold]Your plan[/]", border_style="cyan", expand=True))
-
-
-def render_items(doc: dict[str, Any]) -> None:
-    items = doc["items"]
-    for ph in doc["phases"]:
-        mine = [i for i in items if i["phase"] == ph["id"]]
-        if not mine:
-            if set(ph["pillars"]) <= {"career"}:
-                console.print(f"\n[bold cyan]{ph['name']}[/] [dim]— the career steps below.[/]")
-            else:
-                console.print(f"\n[bold cyan]{ph['name']}[/] [dim]— nothing to learn: you already have it.[/]")
-            continue
-        console.print(
-            f"\n[bold cyan]{ph['name']}[/] [dim]({_weeks(ph['week_start'], ph['week_end'])}) — {ph['description']}[/]"
-        )
-        for it in sorted(mine, key=lambda i: (i["week_start"], i["order"])):
-            _render_item(it)
-    actions = [i for i in items if i["kind"] == "career_action"]
-    if actions:
-        console.print("\n[bold cyan]Career steps[/]")
-        for it in sorted(actions, key=lambda i: (i["week_start"], i["order"])):
-            _render_item(it)
-
-
-def _render_item(it: dict[str, Any]) -> None:
-    cost = "" if not it["cost_usd"] else f" · ${it['cost_usd']:g}"
-    when = f" · {WHEN_LABEL.get(it['when'] or '', '')}" if it["when"] else ""
-    star = "★ " if it["flagship"] else ""
-    head = Text("  ▸ ")
-    head.append(f"{star}{it['title']}", style="bold")
-    head.append(
-        f"  [{KIND_LABEL[it['kind']]} · {it['hours']:g} h · {_weeks(it['week_start'], it['week_end'])}"
-        f"{cost}{when}]  {it['id']}",
-        style="dim",
-    )
-    console.print(head)
-    if it.get("url"):
-        console.print(Padding(Text(it["url"], style=f"blue link {it['url']}"), (0, 0, 0, 4)))
-    console.print(Padding(Text(it["why"]), (0, 0, 0, 4)))
-
-
-def render_weeks(doc: dict[str, Any]) -> None:
-    titles = {i["id"]: i["title"] for i in doc["items"]}
-    every = {i["id"] for i in doc["items"] if i["when"] == "throughout"}
-    t = Table(title="Week by week", show_lines=False, expand=False)
-    t.add_column("weeks", no_wrap=True)
-    t.add_column("from", no_wrap=True)
-    t.add_column("h/wk", justify="right")
-    t.add_column("what")
-    groups: list[tuple[int, int, tuple[str, ...], float, str | None]] = []
-    for w in doc["weeks"]:
-        key = tuple(r for r in w["items"] if r not in every)
-        if groups and groups[-1][2] == key and abs(groups[-1][3] - w["hours"]) < 0.05:
-            a, _, k, h, start = groups[-1]
-            groups[-1] = (a, w["week"], k, h, start)
-        else:
-            groups.append((w["week"], w["week"], key, w["hours"], w["start"]))
-    for a, b, key, hours, start in groups:
-        what = ", ".join(_short(titles[r], 40) for r in key) or "[dim]no work planned[/]"
-        t.add_row(str(a) if a == b else f"{a}–{b}", _date(start), f"{hours:g}", what)
-    console.print(t)
-    if every:
-        names = ", ".join(titles[r] for r in sorted(every))
-        console.print(f"[dim]Every week as well: {names}.[/]")
-
-
-def render_milestones(doc: dict[str, Any]) -> None:
-    t = Table(title="Milestones")
-    t.add_column("week", justify="right")
-    t.add_column("likely (P10–P90)", no_wrap=True)
-    t.add_column("milestone")
-    t.add_column("skills reached")
-    names = {g["skill"]: g["name"] for g in doc["gaps"]}
-    for m in doc["milestones"]:
-        band = m["eta_weeks"]
-        skills = ", ".join(f"{names.get(s, s)} {lvl}" for s, lvl in m["levels"].items())
-        t.add_row(str(m["week"]), f"{band['p50']} ({band['p10']}–{band['p90']})", m["title"], skills)
-    console.print(t)
-
-
-def render_footer(doc: dict[str, Any]) -> None:
-    for nc in doc["not_closable"]:
-        console.print(
-            f"[yellow]Not closable:[/] {nc['skill']} (level {nc['current']} → {nc['target']}): {nc['reason']}"
-        )
-    for w in doc["warnings"]:
-        console.print(f"[yellow]Note:[/] {w}")
-    opt = doc["optimality"]
-    status = {"optimal": "proven optimal", "feasible": f"within {opt['gap']:.1%} of optimal", "greedy": "greedy"}
-    saved = opt["hours_saved_vs_greedy"]
-    line = (
-        f"Selection: {status.get(opt['status'], opt['status'])} ({opt['solver']}, {opt['candidates']} candidates, "
-        f"{opt['covers']} gaps to cover, {opt['seconds']:.2f} s)"
-    )
-    if saved > 0.01:
-        line += f"; {saved:g} h fewer than a greedy pick"
-    console.print(f"[dim]{line}. Knowledge base {doc['kb_version']}, seed {doc['seed']}.[/]")
-
-
-def render_plan(doc: dict[str, Any]) -> None:
-    render_header(doc)
-    render_items(doc)
-    console.print()
-    render_weeks(doc)
-    render_milestones(doc)
-    render_footer(doc)
-
-
 # -- commands ----------------------------------------------------------------------------------------------
 
 
 def plan_cmd(
+    ctx: typer.Context,
     profile: Path = typer.Option(..., "--profile", "-p", help="A profile file (YAML or JSON); see docs/planning.md."),
     skip: list[str] = typer.Option([], "--skip", help="An item you already know (res:…, proj:…, act:…); repeatable."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."),
+    seed: int = SeedOpt,
     market: Path | None = typer.Option(
         None, "--market", help="Job postings (a CSV/JSON/JSONL file or a directory): weight gaps by their demand."
     ),
+    by: str | None = typer.Option(
+        None, "--by", help="Be ready by this date (YYYY-MM-DD): the best plan that fits, and what it defers."
+    ),
+    lang: str | None = LangOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Plan your way from a profile to the target role: route, items with reasons, weeks, milestones, ETA."""
@@ -205,21 +69,27 @@ def plan_cmd(
         from mlroute.services import extraction
 
         demand = extraction.demand_weights(extraction.market(market))
-    doc = planning.plan_file(profile, skipped=skip, seed=seed, demand=demand)
-    emit(doc, as_json, render_plan)
+    doc = planning.plan_file(
+        profile, skipped=skip, seed=seed, demand=demand, by=_by_date(by), lang=lang, index=app_context(ctx).kb
+    )
+    emit(doc, as_json, lambda d: render_plan(d.root))
 
 
 def demo_cmd(
-    seed: int = typer.Option(0, "--seed", help="Seed of the ETA simulation."), as_json: bool = JsonOpt
+    ctx: typer.Context,
+    seed: int = SeedOpt,
+    by: str | None = typer.Option(None, "--by", help="Be ready by this date (YYYY-MM-DD)."),
+    lang: str | None = LangOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """A plan for a sample persona: a DevOps engineer with 10 h a week who is interested in LLM applications."""
-    doc = planning.demo(seed=seed)
+    doc = planning.demo(seed=seed, by=_by_date(by), lang=lang, index=app_context(ctx).kb)
     if not as_json:
         err_console.print(
-            "[dim]Demo persona (bundled): a DevOps engineer, 10 h a week, free resources, interested in LLM "
-            "applications. Make your own with `mlroute init`.[/]"
+            "[dim]Demo persona (bundled): a DevOps engineer with 7 years of experience, 10 h a week, up to $200 "
+            "for courses, interested in LLM applications (article 000's path). Make your own with `mlroute init`.[/]"
         )
-    emit(doc, as_json, render_plan)
+    emit(doc, as_json, lambda d: render_plan(d.root))
 
 
 def _parse_skill(text: str) -> tuple[str, int]:
@@ -318,6 +188,7 @@ def gather_answers(
 
 
 def init_cmd(
+    ctx: typer.Context,
     profile_in: Path | None = typer.Option(
         None, "--profile", "-p", help="Start from this profile file instead of asking (nothing is written)."
     ),
@@ -338,7 +209,7 @@ def init_cmd(
 ) -> None:
     """Answer a few questions (or pass flags) to write your profile and see your first plan."""
     if profile_in is not None:
-        run_init(load_profile(profile_in), None, force=force, as_json=as_json)
+        run_init(ctx, load_profile(profile_in), None, force=force, as_json=as_json)
         return
     interactive = not yes and not as_json and sys.stdin.isatty()
     answers = gather_answers(
@@ -354,26 +225,26 @@ def init_cmd(
         languages=language,
         skills=skill,
     )
-    run_init(planning.profile_from_answers(answers), out, force=force, as_json=as_json)
+    run_init(ctx, planning.profile_from_answers(answers), out, force=force, as_json=as_json)
 
 
-def run_init(profile: Profile, out: Path | None, *, force: bool, as_json: bool) -> None:
-    """Write the profile (unless it came from a file), make the first plan and show it: the body of ``init``."""
-    result = planning.init_profile(profile, out, force=force)
-    from mlroute.services import tracking  # stores the profile and this plan for `mlroute status`, `log`, …
+def run_init(ctx: typer.Context, profile: Profile, out: Path | None, *, force: bool, as_json: bool) -> None:
+    """Write the profile (unless it came from a file), make the first plan, store both and show the plan."""
+    from mlroute.services.onboarding import Started, start
 
-    result["stored"] = tracking.init_profile(profile, plan=result["plan"])
+    app = app_context(ctx)
+    result = start(app.store, app.kb, profile, out=out, force=force)
 
-    def render(r: dict[str, Any]) -> None:
-        render_plan(r["plan"])
+    def render(r: Started) -> None:
+        render_plan(r.plan)
         console.print(
-            f"\n[green]✓[/] Saved as plan v{r['stored']['plan_version']} in {r['stored']['database']}; "
+            f"\n[green]✓[/] Saved as plan v{r.stored.plan_version} in {r.stored.database}; "
             "log study with `mlroute log 1h --item ID`, see progress with `mlroute status`."
         )
-        if r["profile_file"]:
+        if r.profile_file:
             console.print(
-                f"\n[green]✓[/] Profile written to [bold]{r['profile_file']}[/]; "
-                f"re-plan any time with `mlroute plan --profile {r['profile_file']}`."
+                f"\n[green]✓[/] Profile written to [bold]{r.profile_file}[/]; "
+                f"re-plan any time with `mlroute plan --profile {r.profile_file}`."
             )
 
     emit(result, as_json, render)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from mlroute.export.escape import ics_line, ics_text
+
 
 def blocks_for_week(hours: float, block_hours: float) -> list[float]:
     """Split a week's hours into at most seven blocks of about ``block_hours`` (rounded to 15 minutes)."""
@@ -42,7 +44,7 @@ def calendar_ics(
     cal.add("prodid", "-//mlroute//study plan//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", title)
+    cal.add("x-wr-calname", ics_line(title))
     for week in weeks:
         blocks = blocks_for_week(float(week["hours"]), block_hours)
         titles: list[str] = week["items"]
@@ -59,8 +61,8 @@ def calendar_ics(
             ev.add("dtstamp", now)
             ev.add("dtstart", start)
             ev.add("dtend", start + timedelta(hours=length))
-            ev.add("summary", summary)
-            ev.add("description", description)
+            ev.add("summary", ics_line(summary))
+            ev.add("description", ics_text(description))
             ev.add("categories", ["mlroute", "study"])
             cal.add_component(ev)
     for m in milestones:
@@ -70,9 +72,10 @@ def calendar_ics(
         ev.add("dtstamp", now)
         ev.add("dtstart", day)
         ev.add("dtend", day + timedelta(days=1))
-        ev.add("summary", f"Milestone: {m['title']}")
+        ev.add("summary", ics_line(f"Milestone: {m['title']}"))
         if m.get("skills"):
-            ev.add("description", "Skills: " + ", ".join(m["skills"]))
+            ev.add("description", ics_text("Skills: " + ", ".join(m["skills"])))
         ev.add("categories", ["mlroute", "milestone"])
         cal.add_component(ev)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

@@ -7,8 +7,9 @@ the Markdown, HTML and PDF versions cannot drift apart. The PDF renderer lives i
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
+
+from mlroute.export.escape import md_link, md_text, web_url
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,8 @@ class Document:
         return "\n".join(parts)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
 def _md(text: str) -> str:
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return "\\" + escaped if escaped.startswith(("#", "-", "+", ">")) else escaped
+    return md_text(text)  # export.escape: user text shown as typed, never markup or raw HTML
 
 
 def to_markdown(doc: Document) -> str:
@@ -93,7 +90,7 @@ def to_markdown(doc: Document) -> str:
         elif isinstance(b, Bullets):
             for item in b.items:
                 box = "" if item.checked is None else ("[x] " if item.checked else "[ ] ")
-                text = f"[{_md(item.text)}](<{item.url}>)" if item.url else _md(item.text)
+                text = md_link(item.text, item.url)  # export.escape: web links only, percent-encoded
                 out.append(f"- {box}{text}")
             out.append("")
         else:
@@ -143,7 +140,8 @@ def to_html(doc: Document) -> str:
                 box = ""
                 if item.checked is not None:
                     box = f'<input type="checkbox" disabled{" checked" if item.checked else ""}> '
-                text = f'<a href="{e(item.url)}">{e(item.text)}</a>' if item.url else e(item.text)
+                url = web_url(item.url)  # export.escape: http(s) only, so no javascript: link
+                text = f'<a href="{e(url)}">{e(item.text)}</a>' if url else e(item.text)
                 out.append(f"<li>{box}{text}</li>")
             out.append("</ul>")
         else:

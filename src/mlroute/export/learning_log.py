@@ -1,7 +1,7 @@
 """The learning log: week by week, what was studied, finished, noticed and shown — evidence for a review.
 
 Performance reviews and promotion cases ask for dated evidence; this document is that record, built from the
-stored sessions, statuses, journal entries and evidence links (the context comes from ``services.tracking``).
+stored sessions, statuses, journal entries and evidence links (the context comes from ``export.context``).
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """PDF rendering of a ``Document`` with fpdf2 and a Unicode font that has Chinese glyphs.
 
-The font comes from, in order: ``MLROUTE_PDF_FONT`` (a .ttf/.otf/.ttc file), the WenQuanYi Micro Hei font that
-the ``paperang-p2-fonts-cjk`` package ships (an mlroute dependency), then common system fonts (Debian's
-``fonts-noto-cjk`` and ``fonts-wqy-microhei``, then DejaVu for documents without Chinese). When no font can
-draw the document's Chinese text, the export stops with a message that says how to get one.
+The font comes from, in order: the font the caller names (``MLROUTE_PDF_FONT``, a .ttf/.otf/.ttc file), the
+subset of Noto Sans CJK SC that mlroute ships (``mlroute/fonts``, SIL OFL 1.1: Latin, punctuation, GB 2312 and
+every character of the knowledge base), then common system fonts (Debian's ``fonts-noto-cjk`` and
+``fonts-wqy-microhei``, then DejaVu) for characters outside the subset. When no font can draw the document's
+Chinese text, the export stops with a message that says how to get one.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mlroute.errors import UserError
 from mlroute.export.document import Bullets, Document, Heading, Para
+from mlroute.export.escape import pdf_link
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SYSTEM_FONTS = (
@@ -26,8 +27,7 @@ SYSTEM_FONTS = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0),
 )
 FONT_HINT = (
-    "Install the font package (pip install paperang-p2-fonts-cjk==0.1.0) or Debian's fonts-noto-cjk, "
-    "or set MLROUTE_PDF_FONT to a .ttf, .otf or .ttc font file with Chinese glyphs. "
+    "Install Debian's fonts-noto-cjk, or set MLROUTE_PDF_FONT to a .ttf, .otf or .ttc font file with those glyphs. "
     "The Markdown and HTML formats need no font: --format md or --format html."
 )
 ACCENT = (47, 111, 235)
@@ -44,24 +44,19 @@ class FontFile:
         return ord(ch) in self.chars
 
 
-def _packaged_font() -> Path | None:
-    spec = importlib.util.find_spec("paperang_p2_fonts_cjk")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "wqy-microhei.ttc"
-    return path if path.is_file() else None
+BUNDLED_FONT = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-mlroute-subset.ttf"
+log = logging.getLogger(__name__)
 
 
-def candidate_fonts() -> list[tuple[Path, int]]:
+def candidate_fonts(preferred: Path | None = None) -> list[tuple[Path, int]]:
+    """Font files to try, best first: ``preferred`` (``MLROUTE_PDF_FONT``), the bundled one, system fonts."""
     found: list[tuple[Path, int]] = []
-    env = os.environ.get("MLROUTE_PDF_FONT")
-    if env:
-        if not Path(env).is_file():
-            raise UserError(f"MLROUTE_PDF_FONT points to {env}, which is not a file.", hint=FONT_HINT)
-        found.append((Path(env), 0))
-    packaged = _packaged_font()
-    if packaged:
-        found.append((packaged, 0))
+    if preferred is not None:
+        if not preferred.is_file():
+            raise UserError(f"MLROUTE_PDF_FONT points to {preferred}, which is not a file.", hint=FONT_HINT)
+        found.append((preferred, 0))
+    if BUNDLED_FONT.is_file():
+        found.append((BUNDLED_FONT, 0))
     found += [(Path(p), i) for p, i in SYSTEM_FONTS if Path(p).is_file()]
     return found
 
@@ -78,14 +73,15 @@ def _load(path: Path, index: int) -> FontFile:
     return FontFile(path, index, chars)
 
 
-def choose_font(text: str) -> FontFile:
+def choose_font(text: str, preferred: Path | None = None) -> FontFile:
     """The first candidate font that has every Chinese character of ``text``."""
     needed = {ch for ch in text if CJK.match(ch)}
-    candidates = candidate_fonts()
+    candidates = candidate_fonts(preferred)
     for path, index in candidates:
         font = _load(path, index)
         if all(font.covers(ch) for ch in needed):
             return font
+        log.info("font %s lacks %d of the document's Chinese characters", path, sum(not font.covers(c) for c in needed))
     if not candidates:
         raise UserError("No Unicode font was found to write the PDF.", hint=FONT_HINT)
     raise UserError("This document has Chinese text and no installed font can draw it.", hint=FONT_HINT)
@@ -96,11 +92,12 @@ def _fit(text: str, font: FontFile) -> str:
     return "".join(ch if ch in "\n\t" or font.covers(ch) else "?" for ch in text)
 
 
-def render_pdf(doc: Document, *, created: datetime) -> bytes:
+def render_pdf(doc: Document, *, created: datetime, font_file: Path | None = None) -> bytes:
+    """``font_file``: a font to try first (``MLROUTE_PDF_FONT``)."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    font = choose_font(doc.text())
+    font = choose_font(doc.text(), font_file)
     pdf = FPDF(format="A4")
     pdf.set_creation_date(created)
     pdf.set_title(_fit(doc.title, font))
@@ -143,7 +140,7 @@ def render_pdf(doc: Document, *, created: datetime) -> bytes:
                 pdf.cell(8, 5.5, mark)
                 text_color((31, 35, 40) if not item.url else ACCENT)
                 line = _fit(item.text, font)
-                pdf.multi_cell(width - 8, 5.5, line, link=item.url or "", new_x="LMARGIN", new_y="NEXT", align="L")
+                pdf.multi_cell(width - 8, 5.5, line, link=pdf_link(item.url), new_x="LMARGIN", new_y="NEXT", align="L")
             pdf.ln(2)
         else:
             pdf.set_font("body", size=9)

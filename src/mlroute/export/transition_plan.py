@@ -2,7 +2,7 @@
 
 It says where they want to go (goals, target role), how (route, timeline, projects), what they ask for, and
 what they have done so far (finished items, journal, evidence links). Built from a context dict that
-``services.tracking`` assembles from the stored profile, plan and records.
+``export.context`` assembles from the stored profile, plan and records.
 """
 
 from __future__ import annotations
@@ -67,9 +67,14 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
     name = person.get("name") or "Me"
     doc = Document(f"Transition plan: {name} → {role['name']}", lang=ctx.get("lang", "en"))
     doc.p(f"Prepared on {ctx['generated_on']} with mlroute, for a 1:1 conversation about my move into {role['name']}.")
+    for section in (_goals, _start, _route, _timeline, _projects, _asks, _evidence, _item_by_item):
+        section(doc, ctx)
+    return doc
 
+
+def _goals(doc: Document, ctx: dict[str, Any]) -> None:
+    person, role, eta = ctx["person"], ctx["role"], ctx["eta"]
     doc.h(1, "Goals")
-    eta = ctx["eta"]
     goals = [
         f"Target role: {role['name']}.",
         f"Ready in {_band(eta['now'])}: around {eta['dates']['p50']} "
@@ -80,6 +85,9 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
         goals.append("Domains I want to work in: " + ", ".join(person["interests"]) + ".")
     doc.ul(goals)
 
+
+def _start(doc: Document, ctx: dict[str, Any]) -> None:
+    person = ctx["person"]
     doc.h(1, "Where I start")
     start = [f"Background: {person.get('background', 'other').replace('_', ' ')}"]
     if person.get("years_experience"):
@@ -91,12 +99,17 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
         start.append("Main gaps: " + ", ".join(ctx["gaps"]) + ".")
     doc.ul(start)
 
+
+def _route(doc: Document, ctx: dict[str, Any]) -> None:
     doc.h(1, "Route")
     route = ctx["route"]
     doc.p(route["name"] + (f": {route['reason']}" if route.get("reason") else "."))
     if route.get("phases"):
         doc.ul(route["phases"])
 
+
+def _timeline(doc: Document, ctx: dict[str, Any]) -> None:
+    eta = ctx["eta"]
     doc.h(1, "Timeline")
     doc.p(f"Estimated time to ready: {_band(eta['now'])}. At the start the estimate was {_band(eta['initial'])}.")
     if ctx["milestones"]:
@@ -106,26 +119,32 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
             [0.08, 0.14, 0.33, 0.45],
         )
 
+
+def _projects(doc: Document, ctx: dict[str, Any]) -> None:
     doc.h(1, "Projects")
     projects = [it for it in ctx["items"] if it["kind"] == "project"]
-    if projects:
-        doc.table(
-            ["Weeks", "Project", "Hours", "Skills shown", "Status"],
-            [
-                [_weeks(p), p["title"], f"{p['hours']:g}", ", ".join(p["closes"]), STATUS_MARK[p["status"]]]
-                for p in projects
-            ],
-            [0.1, 0.3, 0.08, 0.37, 0.15],
-        )
-        for p in projects:
-            if p.get("why"):
-                doc.p(f"{p['title']}: {_first_sentence(p['why'])}")
-    else:
+    if not projects:
         doc.p("No portfolio project is planned yet.")
+        return
+    doc.table(
+        ["Weeks", "Project", "Hours", "Skills shown", "Status"],
+        [
+            [_weeks(p), p["title"], f"{p['hours']:g}", ", ".join(p["closes"]), STATUS_MARK[p["status"]]]
+            for p in projects
+        ],
+        [0.1, 0.3, 0.08, 0.37, 0.15],
+    )
+    for p in projects:
+        if p.get("why"):
+            doc.p(f"{p['title']}: {_first_sentence(p['why'])}")
 
+
+def _asks(doc: Document, ctx: dict[str, Any]) -> None:
     doc.h(1, "What I ask of my manager")
     doc.ul(manager_asks(ctx))
 
+
+def _evidence(doc: Document, ctx: dict[str, Any]) -> None:
     doc.h(1, "Evidence so far")
     prog = ctx["progress"]
     doc.p(
@@ -145,6 +164,8 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
     if not (ev["done"] or ev["links"] or ev["journal"]):
         doc.p("Nothing recorded yet: this section fills in as I log study, finish items and keep my journal.")
 
+
+def _item_by_item(doc: Document, ctx: dict[str, Any]) -> None:
     doc.h(1, "The plan, item by item")
     doc.table(
         ["Weeks", "Item", "Kind", "Hours", "Status"],
@@ -154,4 +175,3 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
         ],
         [0.1, 0.5, 0.15, 0.08, 0.17],
     )
-    return doc

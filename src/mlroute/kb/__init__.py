@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from mlroute.kb.index import KBIndex
-from mlroute.kb.loader import KBInvalid, Problem, default_data_dir, load_kb, load_problems
+from mlroute.kb.loader import KBInvalid, default_data_dir, load_kb, load_problems
 from mlroute.kb.models import KnowledgeBase
+from mlroute.kb.problems import Problem
 
 __all__ = [
     "KBIndex",

@@ -129,10 +129,12 @@ class KBIndex:
             raise UnknownIdError(kind.replace("_", " "), rid, self.suggest(rid, kind)) from None
 
     def skill(self, rid: str) -> Skill:
-        return self.get("skill", rid)
+        found: Skill = self.get("skill", rid)
+        return found
 
     def role(self, rid: str) -> Role:
-        return self.get("role", rid)
+        found: Role = self.get("role", rid)
+        return found
 
     # -- suggestions and search --------------------------------------------------------------------------
     @cached_property

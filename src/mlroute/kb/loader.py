@@ -13,7 +13,6 @@ A kind may be one file ``<kind>.yaml`` or a directory ``<kind>/`` of files; both
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -34,6 +33,8 @@ from mlroute.kb.models import (
     Route,
     Skill,
 )
+from mlroute.kb.problems import Problem
+from mlroute.kb.validate import cross_check
 
 RECORD_TYPES: dict[str, type[BaseModel]] = {
     "skills": Skill,
@@ -45,20 +46,6 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "interview_questions": InterviewQuestion,
 }
 REQUIRED_KINDS = ("skills", "roles", "resources", "projects", "career_actions", "routes")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the knowledge base, located precisely enough to fix it."""
-
-    file: str
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f" · {self.record}" if self.record else "") + (f" · {self.field}" if self.field else "")
-        return f"{where}: {self.message}"
 
 
 class KBInvalid(UserError):
@@ -144,8 +131,6 @@ def read_records(root: Path, problems: list[Problem]) -> tuple[dict[str, list[An
 
 def load_problems(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Load and validate; returns the knowledge base (when it could be built) and every problem found."""
-    from mlroute.kb.validate import cross_check
-
     problems: list[Problem] = []
     if not root.is_dir():
         raise UserError(

@@ -64,11 +64,11 @@ BACKGROUNDS: tuple[str, ...] = (
     "other",
 )
 
-RouteId = Literal["software", "data-science", "from-zero"]
+RouteId = Literal["software", "platform", "data-science", "from-zero"]
 ResourceKind = Literal["course", "book", "tutorial", "docs", "video-series", "practice-platform"]
 CostKind = Literal["free", "free-to-audit", "paid"]
 EffortBasis = Literal["provider", "third-party", "derived", "unknown"]
-Phase = Literal["start", "foundations", "core", "specialise", "job-search", "throughout"]
+Phase = Literal["start", "foundations", "core", "specialise", "before-applying", "job-search", "throughout"]
 ProjectSize = Literal["small", "medium", "large"]
 
 
@@ -148,9 +148,26 @@ class Salary(Strict):
 
 
 class Requirement(Strict):
+    """A skill the role needs: ``level`` for the full role, ``entry`` to be hired into an entry-level position.
+
+    Everything between ``entry`` and ``level`` is learnt after the switch ("keep growing"); the headline ETA only
+    counts what gets a person to ``entry``.
+    """
+
     skill: Slug
     level: Level
+    entry: Level | None = Field(default=None, description="level an entry-level hire needs; default: level")
     weight: Annotated[float, Field(gt=0, le=1)]
+
+    @model_validator(mode="after")
+    def _entry_not_above_level(self) -> Requirement:
+        if self.entry is not None and self.entry > self.level:
+            raise ValueError(f"entry level {self.entry} is above the full level {self.level}")
+        return self
+
+    @property
+    def entry_level(self) -> int:
+        return self.level if self.entry is None else self.entry
 
 
 class Role(Strict):
@@ -160,6 +177,9 @@ class Role(Strict):
     description: Text
     rationale: Text
     requirements: list[Requirement] = Field(min_length=1)
+    entry_rationale: Text | None = Field(
+        default=None, description="why the entry levels are what an entry-level hire needs, with sources"
+    )
     salaries: list[Salary] = Field(default_factory=list)
     onet_code: str | None = None
     source: str | None = None
@@ -178,6 +198,9 @@ class Role(Strict):
 class Cost(Strict):
     kind: CostKind
     price_usd: float | None = Field(default=None, ge=0)
+    per: Literal["total", "month"] = Field(
+        default="total", description="month: a subscription, so the price depends on how long the person takes"
+    )
     note: str | None = None
     source: str | None = None
 
@@ -202,6 +225,10 @@ class Effort(Strict):
     hours: float | None = Field(default=None, gt=0)
     conversion: str | None = None
     needs_check: bool = False
+    scope: Literal["complete", "video"] = Field(
+        default="complete",
+        description="what the figure counts: the whole course (complete) or only its recorded lectures (video)",
+    )
 
     @model_validator(mode="after")
     def _provenance(self) -> Effort:
@@ -220,6 +247,14 @@ class Effort(Strict):
         return self
 
 
+class Endorsement(Strict):
+    """Who recommends a resource, in their words (paraphrased), and where: the articles or a known curriculum."""
+
+    by: str = Field(min_length=1, description="e.g. 'article 001' or 'Stanford CS229 syllabus'")
+    text: Text
+    source: str = Field(min_length=1)
+
+
 class Resource(Strict):
     id: Slug
     title: str = Field(min_length=1)
@@ -236,6 +271,7 @@ class Resource(Strict):
     prerequisites: list[SkillLevel] = Field(default_factory=list)
     effort: Effort
     certificate: bool | None = None
+    endorsements: list[Endorsement] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 
     @field_validator("languages")
@@ -288,11 +324,27 @@ class CareerAction(Strict):
     routes: list[RouteId] = Field(min_length=1)
     backgrounds: list[Background] = Field(default_factory=list, description="empty: applies to everyone")
     requires_employer: bool = False
+    at_work_if_employed: bool = Field(
+        default=False, description="done in work time by people with an employer (an internal hackathon)"
+    )
     evidence: Text
     hours: float = Field(gt=0)
     hours_basis: str
+    weeks: int | None = Field(
+        default=None, ge=1, le=52, description="for steps done at work: how many calendar weeks they run"
+    )
+    weeks_basis: str | None = None
     after: list[Slug] = Field(default_factory=list, description="career actions that must come first")
     skills: list[SkillLevel] = Field(default_factory=list, description="skills this action builds")
+    source: str
+
+
+class Pick(Strict):
+    """A resource the route's source recommends for a phase: the plan takes one of ``one_of`` whenever one of them
+    teaches something the person still needs to be ready, unless none fits their languages and budget."""
+
+    one_of: list[Slug] = Field(min_length=1)
+    why: Text
     source: str
 
 
@@ -302,6 +354,7 @@ class RoutePhase(Strict):
     description: Text
     pillars: list[Pillar] = Field(min_length=1)
     entry: list[SkillLevel] = Field(default_factory=list, description="levels expected before the phase starts")
+    picks: list[Pick] = Field(default_factory=list)
 
 
 class Route(Strict):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from mlroute.kb.loader import Problem
 from mlroute.kb.models import SkillLevel
+from mlroute.kb.problems import Problem
 
 Located = dict[str, list[tuple[str, Any]]]
 
@@ -75,6 +75,17 @@ def cross_check(located: Located) -> list[Problem]:
     for file, res in located["resources"]:
         problems += _refs(file, res.id, "teaches", _levels(res.teaches), skills)
         problems += _refs(file, res.id, "prerequisites", _levels(res.prerequisites), skills)
+        taught = {t.skill: t.level for t in res.teaches}
+        for pre in res.prerequisites:
+            if pre.skill in taught and taught[pre.skill] <= pre.level:
+                problems.append(
+                    Problem(
+                        file,
+                        res.id,
+                        "prerequisites",
+                        f"needs {pre.skill} {pre.level} but only teaches it to {taught[pre.skill]}",
+                    )
+                )
     for file, p in located["projects"]:
         problems += _refs(file, p.id, "domain", [p.domain], skills)
         problems += _refs(file, p.id, "skills", _levels(p.skills), skills)
@@ -82,9 +93,15 @@ def cross_check(located: Located) -> list[Problem]:
     for file, a in located["career_actions"]:
         problems += _refs(file, a.id, "after", a.after, actions, kind="career action")
         problems += _refs(file, a.id, "skills", _levels(a.skills), skills)
+    resources = {rec.id for _, rec in located["resources"]}
     for file, route in located["routes"]:
         for phase in route.phases:
             problems += _refs(file, route.id, f"phases.{phase.id}.entry", _levels(phase.entry), skills)
+            for pick in phase.picks:
+                problems += _refs(file, route.id, f"phases.{phase.id}.picks", pick.one_of, resources, "resource")
+    for file, a in located["career_actions"]:
+        if a.weeks is not None and not a.weeks_basis:
+            problems.append(Problem(file, a.id, "weeks_basis", "say where the number of weeks comes from"))
     for file, q in located["interview_questions"]:
         problems += _refs(file, q.id, "skills", q.skills, skills)
 
@@ -98,4 +115,44 @@ def cross_check(located: Located) -> list[Problem]:
     if cycle:
         file = next(f for f, a in located["career_actions"] if a.id == cycle[0])
         problems.append(Problem(file, cycle[0], "after", "ordering cycle: " + " → ".join(cycle)))
+    problems += unreachable_items(located)
+    return problems
+
+
+def unreachable_items(located: Located) -> list[Problem]:
+    """Resources and projects caught in a prerequisite cycle: items whose prerequisites only other items of the
+    cycle teach (two books each needing what only the other teaches), so a person could never start any of them.
+    Found as the fixpoint of "everything whose prerequisites are met" from nothing; a prerequisite nothing in the
+    catalogue teaches at all is knowledge the catalogue assumes, not a cycle, and is not reported."""
+    items = [("resources", f, r, r.teaches) for f, r in located["resources"]]
+    items += [("projects", f, p, p.skills) for f, p in located["projects"]]
+    levels: dict[str, int] = {}
+    open_ = list(items)
+    changed = True
+    while changed:
+        changed = False
+        for it in list(open_):
+            if all(levels.get(p.skill, 0) >= p.level for p in it[2].prerequisites):
+                open_.remove(it)
+                changed = True
+                for t in it[3]:
+                    levels[t.skill] = max(levels.get(t.skill, 0), t.level)
+    taught: dict[str, int] = {}
+    for it in items:
+        for t in it[3]:
+            taught[t.skill] = max(taught.get(t.skill, 0), t.level)
+    problems = []
+    for _, file, rec, _ in open_:
+        missing = [p for p in rec.prerequisites if levels.get(p.skill, 0) < p.level]
+        cyclic = [p for p in missing if taught.get(p.skill, 0) >= p.level]
+        if cyclic and len(cyclic) == len(missing):
+            needs = ", ".join(f"{p.skill} {p.level}" for p in cyclic)
+            problems.append(
+                Problem(
+                    file,
+                    rec.id,
+                    "prerequisites",
+                    f"prerequisite cycle: only items that themselves cannot be started teach {needs}",
+                )
+            )
     return problems

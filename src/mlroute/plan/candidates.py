@@ -1,9 +1,11 @@
 """Everything the selection may choose from, as uniform candidates, and why the rest was left out.
 
 A candidate is a resource or project that the person's languages, budget and preferences allow. Each carries
-its hours, price, the levels it teaches, the levels it needs, and a small preference penalty (in hours) that
-breaks ties towards what the person prefers:
+its hours, price, the levels it teaches, the levels it needs, and a preference adjustment (in hours) that only
+breaks ties and steers the choice — the plan's hours are always the real ones:
 
+* recommended by the route's source articles or a well-known curriculum (``endorsements``): −25 % of its hours,
+  so the articles' choice wins unless another resource is clearly shorter;
 * a format or kind the person did not list among their preferences: +10 % of its hours (only when they listed any);
 * not in the person's first language when they listed several: +10 % of its hours;
 * money: +1 h per $50 spent, so a free resource wins over a paid one of the same length.
@@ -11,16 +13,18 @@ breaks ties towards what the person prefers:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mlroute.kb.index import KBIndex
-from mlroute.kb.models import Project, Resource
+from mlroute.kb.models import Project, Resource, SkillLevel
+from mlroute.plan import words
 from mlroute.plan.effort import Defaults, Effort, Price, project_effort, resource_effort, resource_price
 from mlroute.profile.models import Profile
 
 PREFERENCE_PENALTY = 0.10
 LANGUAGE_PENALTY = 0.10
+ENDORSED_DISCOUNT = 0.25
 HOURS_PER_DOLLAR = 1 / 50
 
 
@@ -34,20 +38,32 @@ class Candidate:
     price: Price
     teaches: dict[str, int]
     prereqs: dict[str, int]
-    penalty: float = 0.0  # hours added to the objective for preferences
-    penalty_notes: list[str] = field(default_factory=list)
+    penalty: float = 0.0  # hours added to (or, for endorsements, taken from) the objective
+    penalty_notes: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (words key, fields)
     forced: bool = False  # on the person's include list
+    endorsed: bool = False
 
     @property
     def cost(self) -> float:
         """What the selection minimises for this item, in hours."""
-        return self.hours + self.penalty
+        return max(self.hours + self.penalty, 0.01)
 
 
 @dataclass(frozen=True)
 class Excluded:
     ref: str
-    reason: str
+    key: str  # a words key
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str) -> str:
+        fields: dict[str, object] = {}
+        for k, v in self.fields:
+            if k == "route" and isinstance(v, tuple):
+                v = words.pick(v, lang)  # (en, zh) names
+            elif k == "list" and isinstance(v, tuple):
+                v = words.join([words.pick(words.BACKGROUND.get(b, (b, b)), lang) for b in v], lang)
+            fields[k] = v
+        return words.tr(lang, self.key, **fields)
 
 
 def lang_ok(res_langs: list[str], person: list[str]) -> bool:
@@ -55,7 +71,7 @@ def lang_ok(res_langs: list[str], person: list[str]) -> bool:
     return any(code.lower().split("-")[0] in mine for code in res_langs)
 
 
-def _levels(items: list) -> dict[str, int]:
+def _levels(items: Sequence[SkillLevel]) -> dict[str, int]:
     out: dict[str, int] = {}
     for sl in items:
         out[sl.skill] = max(out.get(sl.skill, 0), sl.level)
@@ -63,23 +79,32 @@ def _levels(items: list) -> dict[str, int]:
 
 
 def resource_candidate(
-    res: Resource, profile: Profile, defaults: Defaults, current: Mapping[str, int] | None = None
+    res: Resource,
+    profile: Profile,
+    defaults: Defaults,
+    current: Mapping[str, int] | None = None,
+    weekly_hours: float | None = None,
 ) -> Candidate:
     effort = resource_effort(res, defaults, current)
-    price = resource_price(res, defaults)
-    penalty, notes = 0.0, []
+    price = resource_price(
+        res, defaults, effort.hours, profile.hours_per_week if weekly_hours is None else weekly_hours
+    )
+    penalty = 0.0
+    notes: list[tuple[str, dict[str, str]]] = []
     prefs = profile.preferences
+    if res.endorsements:
+        penalty -= ENDORSED_DISCOUNT * effort.hours
     if prefs.formats or prefs.kinds:
         fmt = f"{res.format} {res.kind}".lower()
         liked = any(f in fmt for f in prefs.formats) or res.kind in prefs.kinds
         if not liked:
             penalty += PREFERENCE_PENALTY * effort.hours
-            notes.append("not one of your preferred formats")
+            notes.append(("pen.format", {}))
     if len(profile.languages) > 1:
         first = profile.languages[0].split("-")[0]
         if not any(code.lower().split("-")[0] == first for code in res.languages):
             penalty += LANGUAGE_PENALTY * effort.hours
-            notes.append(f"not in {profile.languages[0]}, your first language")
+            notes.append(("pen.lang", {"language": profile.languages[0]}))
     penalty += price.usd * HOURS_PER_DOLLAR
     return Candidate(
         ref=f"res:{res.id}",
@@ -93,6 +118,7 @@ def resource_candidate(
         penalty=round(penalty, 3),
         penalty_notes=notes,
         forced=f"res:{res.id}" in prefs.include,
+        endorsed=bool(res.endorsements),
     )
 
 
@@ -112,11 +138,17 @@ def project_candidate(proj: Project, profile: Profile) -> Candidate:
 
 
 def build_candidates(
-    profile: Profile, index: KBIndex, defaults: Defaults, finished: set[str], current: Mapping[str, int]
+    profile: Profile,
+    index: KBIndex,
+    defaults: Defaults,
+    finished: set[str],
+    current: Mapping[str, int],
+    weekly_hours: float | None = None,
 ) -> tuple[list[Candidate], list[Excluded]]:
     """Resources and projects the person could take, and those filtered out with the reason.
 
     Resources that teach nothing above the person's current levels are left out silently: they cannot help.
+    ``weekly_hours`` are the hours a week the plan schedules (for subscription prices).
     """
     out: list[Candidate] = []
     excluded: list[Excluded] = []
@@ -126,16 +158,16 @@ def build_candidates(
         if ref in finished:
             continue
         if ref in exclude:
-            excluded.append(Excluded(ref, "excluded in your preferences"))
+            excluded.append(Excluded(ref, "excluded.prefs"))
             continue
         if not lang_ok(res.languages, profile.languages):
-            excluded.append(Excluded(ref, f"only in {', '.join(res.languages)}"))
+            excluded.append(Excluded(ref, "excluded.lang", (("langs", ", ".join(res.languages)),)))
             continue
         if all(t.level <= current.get(t.skill, 0) for t in res.teaches):
             continue
-        cand = resource_candidate(res, profile, defaults, current)
+        cand = resource_candidate(res, profile, defaults, current, weekly_hours)
         if cand.price.usd > profile.budget_usd + 1e-9:
-            excluded.append(Excluded(ref, f"costs ${cand.price.usd:g}, over your budget of ${profile.budget_usd:g}"))
+            excluded.append(Excluded(ref, "excluded.budget", (("usd", cand.price.usd), ("budget", profile.budget_usd))))
             continue
         out.append(cand)
     for proj in index.kb.projects:
@@ -143,7 +175,7 @@ def build_candidates(
         if ref in finished:
             continue
         if ref in exclude:
-            excluded.append(Excluded(ref, "excluded in your preferences"))
+            excluded.append(Excluded(ref, "excluded.prefs"))
             continue
         out.append(project_candidate(proj, profile))
     return out, excluded

@@ -1,143 +1,223 @@
-"""The sentences that say why each item is in the plan, and why a gap cannot be closed.
+"""The sentences that say why each item is in the plan, and why a gap cannot be closed, in the plan's language.
 
-Every reason is built from facts the planner used (gaps, hours, prices, alternatives, phases), never from a
-template that could be true of any item.
+Every reason is built from facts the planner used (gaps, hours, prices, alternatives, route recommendations,
+endorsements), never from a template that could be true of any item. Items are named by their titles, never by
+their ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from mlroute.kb.index import KBIndex
 from mlroute.kb.models import CareerAction
+from mlroute.plan import words
 from mlroute.plan.candidates import Candidate
+from mlroute.plan.effort import Effort, Price
 from mlroute.plan.gap import Gap
-
-ANCHOR_WHEN = {
-    "start": "at the start, because it shapes everything after it",
-    "foundations": "early, while the foundations are laid",
-    "core": "once the core ML learning is done, when you can contribute",
-    "specialise": "while you specialise, alongside your portfolio project",
-    "job-search": "at the end, when your skills and portfolio are ready",
-    "throughout": "a little every week, from start to finish",
-}
+from mlroute.plan.words import join, sentence_end, tr
 
 
-def skill_name(skill: str, index: KBIndex) -> str:
+def skill_name(skill: str, index: KBIndex, lang: str = "en") -> str:
     rec = index.skills.get(skill)
-    return rec.name.en if rec else skill
+    return rec.name.get(lang) if rec else skill
 
 
-def _list(words: list[str], limit: int = 4) -> str:
-    if len(words) > limit:
-        words = [*words[:limit], f"{len(words) - limit} more"]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+def item_title(ref: str, index: KBIndex, lang: str = "en") -> str:
+    """The display title of a ``res:``/``proj:``/``act:`` reference in the plan's language."""
+    prefix, _, rid = ref.partition(":")
+    if prefix == "res" and rid in index.resources:
+        r = index.resources[rid]
+        return r.title_zh if lang == "zh" and r.title_zh else r.title
+    if prefix == "proj" and rid in index.projects:
+        return index.projects[rid].title.get(lang)
+    if prefix == "act" and rid in index.career_actions:
+        return index.career_actions[rid].title.get(lang)
+    return rid or ref
 
 
-def closes_text(closes: list[str], gaps: Mapping[str, Gap], reached: Mapping[str, int], index: KBIndex) -> str:
-    parts = [f"{skill_name(s, index)} {gaps[s].current}→{reached.get(s, gaps[s].target)}" for s in closes]
-    return _list(parts)
+def effort_note(e: Effort, lang: str) -> str:
+    if e.basis == "default":
+        scope_zh = words.SCOPE_ZH.get(e.sample_scope, "资源")
+        text = tr(
+            lang,
+            "effort.default",
+            levels=e.levels,
+            rate=e.rate,
+            n=e.sample,
+            scope=e.sample_scope,
+            scope_zh=scope_zh,
+            h=e.figure,
+        )
+    elif e.scope == "video":
+        text = tr(lang, "effort.video", raw=e.raw, h=e.figure)
+    elif e.basis in ("provider", "third-party", "derived"):
+        key = f"effort.{e.basis}" if e.stated or e.basis != "provider" else "effort.provider_plain"
+        text = tr(lang, key, h=e.figure, stated=e.stated)
+    else:
+        text = tr(lang, "effort.estimate", h=e.figure, basis=e.basis_text)
+    if e.needs_check:
+        text += ("；" if lang == "zh" else "; ") + tr(lang, "effort.check")
+    if e.known_share > 0:
+        text += ("；" if lang == "zh" else "; ") + tr(lang, "effort.known", pct=f"{e.known_share:.0%}", h=e.hours)
+    return text
+
+
+def price_note(p: Price, lang: str) -> str:
+    if p.kind in ("free", "free-to-audit"):
+        return tr(lang, f"price.{p.kind}")
+    if p.kind == "paid-default":
+        key = "price.paid-default" if p.sample else "price.paid-fallback"
+        return tr(lang, key, usd=p.usd, n=p.sample)
+    if p.per_month:
+        return tr(lang, "price.month", per=p.per_month, months=p.months, usd=p.usd)
+    return tr(lang, "price.paid", usd=p.usd)
+
+
+def closes_text(closes: Sequence[str], levels: Mapping[str, tuple[int, int]], index: KBIndex, lang: str) -> str:
+    """``Python 2→3, Docker 1→2``: each skill from the level the plan has reached before the item to the level
+    after it."""
+    return join([f"{skill_name(s, index, lang)} {levels[s][0]}→{levels[s][1]}" for s in closes], lang)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    ref: str
+    hours: float
+    key: str  # a words key
+    fields: tuple[tuple[str, object], ...] = ()
 
 
 def resource_why(
     cand: Candidate,
-    closes: list[str],
-    advances: list[str],
-    needed_by: list[str],
-    main: str,
-    main_level: int,
-    alternatives: list[tuple[str, float, str]],
+    closes: Sequence[str],
+    advances: Sequence[str],
+    steps: Mapping[str, tuple[int, int]],
     *,
-    gaps: Mapping[str, Gap],
+    needed_by: Sequence[str],
+    main: tuple[str, int] | None,
+    alternatives: Sequence[Alternative],
+    pick_why: str | None,
+    endorsements: Sequence[tuple[str, str]],
+    grow: Sequence[str],
     index: KBIndex,
+    lang: str,
 ) -> str:
     out: list[str] = []
-    reached = cand.teaches
     if cand.forced:
-        out.append("On your include list.")
+        out.append(tr(lang, "why.include"))
     if closes:
-        out.append(f"Closes {closes_text(closes, gaps, reached, index)}.")
+        out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
     if advances:
-        out.append(f"Also raises {_list([skill_name(s, index) for s in advances])}.")
+        out.append(tr(lang, "why.raises", list=join([skill_name(s, index, lang) for s in advances], lang)))
+    if grow:
+        out.append(tr(lang, "why.grow", list=join([skill_name(s, index, lang) for s in grow], lang)))
     if needed_by:
-        out.append(f"Needed first by {_list(needed_by)} (a prerequisite).")
-    if alternatives:
-        alts = "; ".join(f"{ref} ({h:g} h: {why})" for ref, h, why in alternatives)
-        out.append(f"Other options for {main} {main_level}: {alts}.")
+        out.append(tr(lang, "why.needed_by", list=join([item_title(r, index, lang) for r in needed_by], lang)))
+    if pick_why:
+        out.append(sentence_end(tr(lang, "why.pick", why=pick_why), lang))
+    for by, text in endorsements[:1]:
+        out.append(sentence_end(tr(lang, "why.endorsed", by=by, text=text), lang))
+    if main and alternatives:
+        alts = ("；" if lang == "zh" else "; ").join(
+            f"{item_title(a.ref, index, lang)} ({a.hours:g} h: {tr(lang, a.key, **dict(a.fields))})"
+            for a in alternatives
+        )
+        out.append(tr(lang, "why.options", skill=skill_name(main[0], index, lang), level=main[1], alts=alts))
         if len(closes) > 1:
-            out.append("This one closes more of your gaps at once, so the plan as a whole needs fewer hours.")
-    elif closes:
-        out.append(f"The only option in your languages and budget that takes {main} to level {main_level}.")
-    out.append(f"Effort: {cand.effort.note}.")
+            out.append(tr(lang, "why.more_gaps"))
+    elif main and closes:
+        out.append(tr(lang, "why.only", skill=skill_name(main[0], index, lang), level=main[1]))
+    out.append(tr(lang, "why.effort", note=effort_note(cand.effort, lang)))
     if cand.price.usd > 0:
-        out.append(f"Cost: {cand.price.note}.")
+        out.append(tr(lang, "why.cost", note=price_note(cand.price, lang)))
     if cand.penalty_notes:
-        out.append(f"Note: {_list(cand.penalty_notes)}.")
-    return " ".join(out)
+        out.append(tr(lang, "why.note", list=join([tr(lang, k, **f) for k, f in cand.penalty_notes], lang)))
+    return ("" if lang == "zh" else " ").join(out)
 
 
 def project_why(
     cand: Candidate,
-    closes: list[str],
+    closes: Sequence[str],
+    steps: Mapping[str, tuple[int, int]],
     flagship_reason: str | None,
-    gaps: Mapping[str, Gap],
     index: KBIndex,
-    only_by_building: list[str] | None = None,
+    lang: str,
+    only_by_building: Sequence[str] = (),
+    gaps: Mapping[str, Gap] | None = None,
 ) -> str:
     out: list[str] = []
     if flagship_reason:
         out.append(flagship_reason)
     elif cand.forced:
-        out.append("On your include list.")
+        out.append(tr(lang, "why.include"))
     elif only_by_building:
-        names = _list([f"{skill_name(s, index)} {min(cand.teaches[s], gaps[s].target)}" for s in only_by_building])
-        out.append(
-            f"Another portfolio piece: no course in your languages and budget takes you to {names}; building does."
-        )
+        names = join([f"{skill_name(s, index, lang)} {steps[s][1]}" for s in only_by_building], lang)
+        out.append(tr(lang, "proj.only_building", list=names))
     else:
-        out.append(
-            "Another portfolio piece: building it closes these gaps in fewer hours than the courses that teach them."
-        )
+        out.append(tr(lang, "proj.cheaper"))
     if closes:
-        out.append(f"Closes {closes_text(closes, gaps, cand.teaches, index)} by building.")
-    out.append("Done means: deployed, with a front end, a README, tests, a write-up and a measured metric.")
-    out.append(f"Effort: {cand.effort.note}.")
-    return " ".join(out)
+        out.append(tr(lang, "proj.closes", list=closes_text(closes, steps, index, lang)))
+    out.append(tr(lang, "proj.done"))
+    out.append(tr(lang, "why.effort", note=effort_note(cand.effort, lang)))
+    return ("" if lang == "zh" else " ").join(out)
 
 
 def action_why(
-    action: CareerAction, closes: list[str], route_name: str, gaps: Mapping[str, Gap], index: KBIndex
+    action: CareerAction,
+    closes: Sequence[str],
+    steps: Mapping[str, tuple[int, int]],
+    route_name: str,
+    index: KBIndex,
+    lang: str,
+    study_hours: float,
 ) -> str:
-    when = ANCHOR_WHEN.get(action.phase, action.phase)
-    out = [f"{action.description.en.strip()}", f"Placed {when}; it belongs to the {route_name}."]
+    when = tr(lang, f"act.when.{action.phase}")
+    out = [sentence_end(action.description.get(lang), lang), tr(lang, "act.placed", when=when, route=route_name)]
     if closes:
-        out.append(f"Closes {closes_text(closes, gaps, {s.skill: s.level for s in action.skills}, index)}.")
-    out.append(f"Evidence it leaves: {action.evidence.en.strip().rstrip('.')}.")
-    basis = action.hours_basis.strip().rstrip(".")
-    if action.requires_employer:
-        out.append(
-            f"Done at work, in working hours: about {action.hours:g} h ({basis}); "
-            "none of it comes out of your study time."
-        )
+        out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
+    out.append(tr(lang, "act.evidence", text=action.evidence.get(lang).strip().rstrip(".。")))
+    if study_hours == 0:
+        key = "act.at_work" if (action.weeks or 1) > 1 else "act.at_work_once"
+        out.append(tr(lang, key, weeks=action.weeks or 1, h=action.hours))
     else:
-        out.append(f"Effort: {action.hours:g} h, estimated ({basis}).")
-    return " ".join(out)
+        out.append(tr(lang, "act.effort", h=study_hours, basis=action.hours_basis.strip().rstrip(".")))
+    return ("" if lang == "zh" else " ").join(out)
+
+
+def flagship_reason(
+    size: str, domain: str, match: int, interest_names: Sequence[str], has_interests: bool, lang: str
+) -> str:
+    parts = [tr(lang, "proj.size", size=words.pick(words.SIZE[size], lang))]
+    if match == 3:
+        parts.append(tr(lang, "proj.interest", domain=domain))
+    elif match == 2:
+        parts.append(tr(lang, "proj.exercises", domain=domain, list=join(list(interest_names), lang)))
+    elif match:
+        parts.append(tr(lang, "proj.linked", domain=domain))
+    elif has_interests:
+        parts.append(tr(lang, "proj.no_match", domain=domain))
+    else:
+        parts.append(tr(lang, "proj.most_gaps", domain=domain))
+    return tr(lang, "proj.flagship", parts=("，" if lang == "zh" else ", ").join(parts))
 
 
 def not_closable_reason(
     gap: Gap,
+    target: int,
     reachable_level: int,
     index: KBIndex,
     excluded: Mapping[str, str],
     unusable: Mapping[str, Mapping[str, int]],
     finished: set[str],
     budget_bound: bool,
+    lang: str,
+    slots_full: bool = False,
+    hours: Mapping[str, float] | None = None,
 ) -> str:
-    """Why nothing in the plan can take ``gap.skill`` to ``gap.target``."""
-    name = skill_name(gap.skill, index)
-    target = gap.target
+    """Why nothing in the plan can take ``gap.skill`` to ``target``."""
+    name = skill_name(gap.skill, index, lang)
     teachers = [
         f"res:{r.id}" for r in index.kb.resources if any(t.skill == gap.skill and t.level >= target for t in r.teaches)
     ]
@@ -146,10 +226,7 @@ def not_closable_reason(
     ]
     teachers = [t for t in teachers if t not in finished]
     if budget_bound and reachable_level >= target:
-        return (
-            f"Within your budget, the plan cannot pay for {name} together with everything else it needs; "
-            "raise budget_usd or add a free resource."
-        )
+        return tr(lang, "nc.budget", skill=name)
     if not teachers:
         best = max(
             [t.level for r in index.kb.resources for t in r.teaches if t.skill == gap.skill]
@@ -158,15 +235,23 @@ def not_closable_reason(
         )
         best = max(best, reachable_level)
         if best == 0:
-            return f"Nothing in the knowledge base teaches {name} yet."
-        return f"Nothing in the knowledge base teaches {name} beyond level {best}; learn the rest on the job."
+            return tr(lang, "nc.nothing", skill=name)
+        return tr(lang, "nc.beyond", skill=name, level=best)
     reasons: list[str] = []
     for ref in teachers[:3]:
+        title = item_title(ref, index, lang)
         if ref in excluded:
-            reasons.append(f"{ref} is {excluded[ref]}")
+            reasons.append(tr(lang, "nc.excluded", title=title, why=excluded[ref]))
         elif ref in unusable:
-            missing = ", ".join(f"{skill_name(s, index)} {lvl}" for s, lvl in sorted(unusable[ref].items()))
-            reasons.append(f"{ref} needs {missing}, which nothing in your languages and budget teaches")
-    more = f" (and {len(teachers) - 3} more)" if len(teachers) > 3 else ""
-    reach = f"the plan reaches level {reachable_level} of {target}" if reachable_level else "the plan cannot start it"
-    return f"Only {len(teachers)} item(s) teach {name} to level {target}: " + "; ".join(reasons) + more + f"; {reach}."
+            missing = join([f"{skill_name(s, index, lang)} {lvl}" for s, lvl in sorted(unusable[ref].items())], lang)
+            reasons.append(tr(lang, "nc.needs", title=title, list=missing))
+        elif ref.startswith("proj:") and slots_full:
+            reasons.append(tr(lang, "nc.slots", title=title))
+        elif hours and ref in hours:
+            reasons.append(tr(lang, "nc.heavy", title=title, h=hours[ref]))
+    more = tr(lang, "nc.more", n=len(teachers) - 3) if len(teachers) > 3 else ""
+    reach = tr(lang, "nc.reach", level=reachable_level, target=target) if reachable_level else tr(lang, "nc.cannot")
+    sep = "；" if lang == "zh" else "; "
+    return tr(
+        lang, "nc.only", n=len(teachers), skill=name, target=target, reasons=sep.join(reasons), more=more, reach=reach
+    )

@@ -1,42 +1,61 @@
-"""What the person must learn: target level minus current level, per skill, with a weight and a reason.
+"""What the person must learn, in two horizons: to be ready to apply, and to grow into the full role.
 
-* The target role's requirements set target levels and weights.
-* Interests (domain skills) are added at a working level (2) with half the weight of a role requirement.
-* Prerequisites are pulled in transitively for every skill that still has a gap: a prerequisite edge
-  "p at level l before s" makes l the target for p, weighted like the skill that needs it. Prerequisites of skills
-  the person already has at the target level are not pulled in: they got there somehow.
-* Market demand (skill → [0, 1], from job postings) scales role and interest weights by ``0.5 + 0.5·demand``: a
-  skill nobody asks for keeps half its weight, because the role still needs it; prerequisites inherit the scaled
-  weight of what needs them.
-
-Weights never make a gap optional (every gap is closed or reported not closable); they order the schedule and
-say what matters most.
+* Each role requirement has an ``entry`` level (what an entry-level hire needs) and a full ``level``. The gap to
+  ``entry`` belongs to the **ready** horizon, the rest to **keep growing** (learnt on the job after the switch).
+* Interests (domain skills) are wanted at working level (2) to be ready — the flagship project goes there — and at
+  proficient (3) to grow, with half the weight of a role requirement.
+* A requirement with weight ≥ ``MUST_WEIGHT`` is a must-have: the plan closes it (or reports why it cannot).
+  Lighter gaps have a value in hours, ``weight × levels × VALUE_PER_LEVEL``: the plan closes them only when that is
+  cheaper than their value, else they wait for the next horizon (or the job) and the plan says so.
+* Prerequisites of skills are no longer gaps of their own: the resources a plan picks state their own
+  prerequisites, which the selection honours, and the skill graph only orders the schedule. (A "level-1 aware"
+  prerequisite used to pull a 150-hour book into plans.)
+* Market demand (skill → [0, 1], from job postings) scales weights by ``0.5 + 0.5·demand``: a skill nobody asks for
+  keeps half its weight (its value halves and it moves down the schedule), because the role still needs it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from mlroute.kb.index import KBIndex
 from mlroute.kb.models import Role
 
 INTEREST_LEVEL = 2  # "working": enough to build a project in the domain
+INTEREST_GROW_LEVEL = 3  # "proficient": the niche a person goes deep in (article 001)
 INTEREST_WEIGHT = 0.5
+MUST_WEIGHT = 0.5
+# A level of a fully weighted skill is worth up to 40 hours of study to close before it is needed: about a month
+# of part-time study. mlroute's policy, not a measurement; a weight-0.4 awareness gap is worth 16 h, so it is
+# closed by a short tutorial or deferred, never by a 150-hour book.
+VALUE_PER_LEVEL = 40.0
 
 
 @dataclass
 class Gap:
     skill: str
     current: int
-    target: int
+    entry: int  # target to be ready to apply
+    full: int  # target for the full role
     weight: float
-    source: str  # role | interest | prerequisite
-    via: list[str] = field(default_factory=list)  # for prerequisites: the skills that need this one
+    source: str  # role | interest
+    must: bool
+    base_weight: float = 0.0  # the weight before market demand
+
+    @property
+    def target(self) -> int:
+        return self.full
 
     @property
     def need(self) -> int:
-        return self.target - self.current
+        return self.full - self.current
+
+    def target_in(self, horizon: str) -> int:
+        return self.entry if horizon == "ready" else self.full
+
+    def value(self, levels: int) -> float:
+        """Hours worth spending to close ``levels`` levels of this gap."""
+        return round(self.weight * levels * VALUE_PER_LEVEL, 2)
 
 
 def demand_factor(skill: str, demand: Mapping[str, float] | None) -> float:
@@ -50,57 +69,42 @@ def compute_gaps(
     role: Role,
     interests: list[str],
     current: Mapping[str, int],
-    index: KBIndex,
     demand: Mapping[str, float] | None = None,
 ) -> list[Gap]:
-    """Every skill below its target level, in a stable order (weight, then id)."""
-    targets: dict[str, Gap] = {}
-
-    def want(skill: str, level: int, weight: float, source: str, via: str | None = None) -> bool:
-        """Raise the target for ``skill``; True when it now has a gap that did not exist or grew."""
-        have = current.get(skill, 0)
-        g = targets.get(skill)
-        if g is None:
-            targets[skill] = Gap(skill, have, level, weight, source, [via] if via else [])
-            return level > have
-        grew = level > g.target
-        if grew:
-            g.target = level
-        if weight > g.weight:
-            g.weight = weight
-        if via and via not in g.via:
-            g.via.append(via)
-        if source == "role" and g.source != "role":
-            g.source = "role"
-        elif source == "interest" and g.source == "prerequisite":
-            g.source = "interest"
-        return grew and level > have
-
-    queue: list[str] = []
+    """Every skill below its full target, in a stable order (weight, then id)."""
+    gaps: dict[str, Gap] = {}
     for req in role.requirements:
-        if want(req.skill, req.level, req.weight * demand_factor(req.skill, demand), "role"):
-            queue.append(req.skill)
+        have = current.get(req.skill, 0)
+        if req.level > have:
+            w = req.weight * demand_factor(req.skill, demand)
+            gaps[req.skill] = Gap(
+                req.skill,
+                have,
+                max(req.entry_level, have),
+                req.level,
+                round(w, 4),
+                "role",
+                req.weight >= MUST_WEIGHT,
+                req.weight,
+            )
     for skill in interests:
-        if want(skill, INTEREST_LEVEL, INTEREST_WEIGHT * demand_factor(skill, demand), "interest"):
-            queue.append(skill)
-
-    while queue:
-        skill = queue.pop(0)
-        g = targets[skill]
-        if g.target <= g.current:
-            continue
-        rec = index.skills.get(skill)
-        if rec is None:
-            continue
-        for pre in rec.prerequisites:
-            if want(pre.skill, pre.level, g.weight, "prerequisite", via=skill):
-                queue.append(pre.skill)
-            elif pre.skill in targets and g.weight > targets[pre.skill].weight:
-                targets[pre.skill].weight = g.weight
-                queue.append(pre.skill)
-
-    gaps = [g for g in targets.values() if g.target > g.current]
-    for g in gaps:
-        g.weight = round(g.weight, 4)
-        g.via.sort()
-    return sorted(gaps, key=lambda g: (-g.weight, g.skill))
+        have = current.get(skill, 0)
+        w = INTEREST_WEIGHT * demand_factor(skill, demand)
+        g = gaps.get(skill)
+        if g is None:
+            if have < INTEREST_GROW_LEVEL:
+                gaps[skill] = Gap(
+                    skill,
+                    have,
+                    max(INTEREST_LEVEL, have),
+                    INTEREST_GROW_LEVEL,
+                    round(w, 4),
+                    "interest",
+                    False,
+                    INTEREST_WEIGHT,
+                )
+        else:  # a role requirement the person is also interested in: their niche
+            g.full = max(g.full, INTEREST_GROW_LEVEL)
+            g.entry = max(g.entry, INTEREST_LEVEL)
+            g.weight = max(g.weight, round(w, 4))
+    return sorted(gaps.values(), key=lambda g: (-g.weight, g.skill))

@@ -37,6 +37,10 @@ class PlanItem:
     work_hours: float = 0.0  # career actions done at work: hours in working time, not study time
     order: int = 0
     hours_by_week: dict[int, float] = field(default_factory=dict)
+    horizon: str = "ready"  # ready: needed to apply | grow: learnt after the switch
+    title_en: str = ""
+    endorsed_by: list[str] = field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)  # skills whose level this item's hours assume
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,14 +66,18 @@ class PlanItem:
             "flagship": self.flagship,
             "requires_employer": self.requires_employer,
             "order": self.order,
+            "horizon": self.horizon,
+            "title_en": self.title_en or self.title,
+            "endorsed_by": self.endorsed_by,
         }
 
 
 @dataclass(frozen=True)
 class PlanWeek:
     week: int
-    capacity: float
+    capacity: float  # the hours the person states for the week
     allocation: dict[str, float]
+    planned: float = 0.0  # the hours the schedule fills: the time model's expected share of ``capacity``
 
     @property
     def hours(self) -> float:
@@ -84,6 +92,7 @@ class Milestone:
     skills: dict[str, int]  # skill → level reached
     eta: Band
     phase: str | None = None
+    horizon: str = "ready"
 
 
 @dataclass(frozen=True)
@@ -108,10 +117,21 @@ class Plan:
     skipped: list[str]
     warnings: list[str]
     seed: int
+    lang: str = "en"
+    eta_grow: Band = field(default_factory=lambda: Band(0, 0, 0))
+    assumed_skills: dict[str, int] = field(default_factory=dict)
+    deferred: list[dict[str, Any]] = field(default_factory=list)  # deadline mode: items that do not fit
+    deadline: dt.date | None = None
+    readiness: dict[str, Any] = field(default_factory=dict)  # deadline mode: weighted coverage of the must-haves
+    demand_moves: list[dict[str, Any]] = field(default_factory=list)  # --market: gaps that moved, and why
 
     @property
     def total_hours(self) -> float:
         return round(sum(i.hours for i in self.items), 2)
+
+    @property
+    def ready_hours(self) -> float:
+        return round(sum(i.hours for i in self.items if i.horizon == "ready"), 2)
 
     @property
     def scheduled_weeks(self) -> int:
@@ -144,10 +164,17 @@ class Plan:
             "route_name": self.route_name,
             "route_reason": self.route_reason,
             "phases": self.phases,
+            "lang": self.lang,
             "eta_weeks": self.eta.to_json(),
             "eta_dates": {k: self._end_date(v) for k, v in self.eta.to_json().items()},
+            "eta_weeks_grow": self.eta_grow.to_json(),
+            "eta_dates_grow": {k: self._end_date(v) for k, v in self.eta_grow.to_json().items()},
             "scheduled_weeks": self.scheduled_weeks,
+            "ready_weeks": max((i.week_end for i in self.items if i.horizon == "ready"), default=0),
             "total_hours": self.total_hours,
+            "ready_hours": self.ready_hours,
+            "grow_hours": round(self.total_hours - self.ready_hours, 2),
+            "assumed_skills": self.assumed_skills,
             "hours_by_kind": by_kind,
             "cost_usd": round(sum(i.cost_usd for i in self.items), 2),
             "items": [i.to_json() for i in self.items],
@@ -156,6 +183,7 @@ class Plan:
                     "week": w.week,
                     "start": self.week_date(w.week).isoformat() if self.start_date else None,  # type: ignore[union-attr]
                     "capacity": w.capacity,
+                    "planned": w.planned,
                     "hours": w.hours,
                     "items": list(w.allocation),
                     "allocation": {k: round(v, 2) for k, v in w.allocation.items()},
@@ -172,6 +200,7 @@ class Plan:
                     "skills": sorted(m.skills),
                     "levels": dict(sorted(m.skills.items())),
                     "eta_weeks": m.eta.to_json(),
+                    "horizon": m.horizon,
                 }
                 for m in self.milestones
             ],
@@ -184,4 +213,14 @@ class Plan:
             "skipped": self.skipped,
             "warnings": self.warnings,
             "seed": self.seed,
+            **(
+                {
+                    "deadline": self.deadline.isoformat(),
+                    "deferred": self.deferred,
+                    "readiness": self.readiness,
+                }
+                if self.deadline
+                else {}
+            ),
+            "market": self.demand_moves,
         }

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from mlroute.kb.index import KBIndex
 from mlroute.kb.models import CareerAction
-from mlroute.plan.candidates import Candidate
+from mlroute.plan.candidates import Candidate, Excluded
+from mlroute.plan.explain import flagship_reason, skill_name
 from mlroute.plan.gap import Gap
 from mlroute.profile.models import Profile
 
@@ -62,14 +63,14 @@ class Flagship:
 
 
 def choose_flagship(
-    projects: list[Candidate], gaps: list[Gap], interests: list[str], index: KBIndex
+    projects: list[Candidate], gaps: list[Gap], interests: list[str], index: KBIndex, lang: str = "en"
 ) -> Flagship | None:
     """The one deep project the plan is built around (None when no project is reachable)."""
     if not projects:
         return None
     gap_weight = {g.skill: g.weight for g in gaps}
 
-    def key(c: Candidate) -> tuple:
+    def key(c: Candidate) -> tuple[int, int, float, float, str]:
         proj = index.projects[c.ref.split(":", 1)[1]]
         match = interest_match(proj.domain, c.teaches, interests, index)
         relevance = sum(gap_weight.get(s, 0.0) for s in c.teaches)
@@ -79,47 +80,33 @@ def choose_flagship(
     best = ranked[0]
     proj = index.projects[best.ref.split(":", 1)[1]]
     match = -key(best)[0]
-    domain = index.skills[proj.domain].name.en if proj.domain in index.skills else proj.domain
-    parts = [f"a {proj.size} project"]
-    if match == 3:
-        parts.append(f"in {domain}, one of your interests")
-    elif match == 2:
-        names = [index.skills[i].name.en if i in index.skills else i for i in interests if i in best.teaches]
-        parts.append(f"in {domain}, exercising {', '.join(names)}, which you are interested in")
-    elif match:
-        parts.append(f"in {domain}, linked to your interests")
-    elif interests:
-        parts.append(f"in {domain} (no project in the knowledge base matches your interests more closely)")
-    else:
-        parts.append(f"in {domain}, exercising the most of your gaps")
-    reason = (
-        "Your flagship portfolio project: "
-        + ", ".join(parts)
-        + ". One deep, deployed project with a front end that others can try says more than several small ones."
-    )
+    names = [skill_name(i, index, lang) for i in interests if i in best.teaches]
+    reason = flagship_reason(proj.size, skill_name(proj.domain, index, lang), match, names, bool(interests), lang)
     runner = ranked[1].ref if len(ranked) > 1 else None
     return Flagship(best.ref, match, reason, runner)
 
 
 def applicable_actions(
     profile: Profile, route_id: str, index: KBIndex, finished: set[str]
-) -> tuple[list[CareerAction], dict[str, str]]:
+) -> tuple[list[CareerAction], list[Excluded]]:
     """Career actions for this person and route, and the reasons others were left out."""
     chosen: list[CareerAction] = []
-    left_out: dict[str, str] = {}
+    left_out: list[Excluded] = []
     exclude = set(profile.preferences.exclude)
+    route = index.routes.get(route_id)
+    route_names = (route.name.en, route.name.zh) if route else (route_id, route_id)
     for act in index.kb.career_actions:
         ref = f"act:{act.id}"
         if ref in finished:
             continue
         if ref in exclude:
-            left_out[ref] = "excluded in your preferences"
+            left_out.append(Excluded(ref, "excluded.prefs"))
         elif route_id not in act.routes:
-            left_out[ref] = f"not part of the {route_id} route"
+            left_out.append(Excluded(ref, "excluded.route", (("route", route_names),)))
         elif act.backgrounds and profile.background not in act.backgrounds:
-            left_out[ref] = f"for {', '.join(b.replace('_', ' ') for b in act.backgrounds)} backgrounds"
+            left_out.append(Excluded(ref, "excluded.background", (("list", tuple(act.backgrounds)),)))
         elif act.requires_employer and not profile.has_employer:
-            left_out[ref] = "needs an employer (set `employed: true` in your profile if you have one)"
+            left_out.append(Excluded(ref, "excluded.employer"))
         else:
             chosen.append(act)
     return chosen, left_out

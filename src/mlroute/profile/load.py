@@ -6,7 +6,9 @@ editing the file by hand.
 
 from __future__ import annotations
 
+import calendar
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,34 @@ from mlroute.errors import UserError
 from mlroute.profile.models import Profile
 
 DOC_HINT = "The profile format is described in docs/planning.md (section “Profile”)."
+ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class _ProfileYamlLoader(yaml.SafeLoader):
+    """YAML's own loader, except that a date-looking value that is no calendar day (2026-02-30) stays text, so
+    the field check below names the field instead of YAML raising from deep inside its constructor."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_ProfileYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def _no_such_day(value: object) -> str | None:
+    """For 2026-02-30: why it is not a date ("2026-02 has 28 days"), else None."""
+    match = ISO_DAY.fullmatch(str(value).strip())
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    return f"{year:04d}-{month:02d} has {days} days" if not 1 <= day <= days else None
 
 
 class ProfileInvalid(UserError):
@@ -33,7 +63,7 @@ def _allowed(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        return "one of " + ctx.get("expected", "").replace("'", "")
+        return "one of " + str(ctx.get("expected", "")).replace("'", "")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         bounds = {
@@ -50,7 +80,8 @@ def _allowed(err: Any) -> str:
     if kind == "missing":
         return "a value (this field is required)"
     if kind.startswith("date"):
-        return "a date as YYYY-MM-DD"
+        why = _no_such_day(err.get("input"))
+        return f"a real date as YYYY-MM-DD ({why})" if why else "a date as YYYY-MM-DD"
     if kind.startswith(("int", "float")):
         return "a number"
     if kind.startswith("list") or kind == "too_short":
@@ -61,14 +92,14 @@ def _allowed(err: Any) -> str:
         return "true or false"
     if kind.startswith("string"):
         return "text"
-    return err["msg"]
+    return str(err["msg"])
 
 
 def describe_errors(exc: ValidationError) -> list[str]:
     """One line per problem: ``field: value → what is allowed``."""
     out = []
     for err in exc.errors():
-        field = ".".join(str(x) for x in err["loc"]) or "(profile)"
+        field = ".".join(str(x) for x in err["loc"] if x != "[key]") or "(profile)"
         value = err.get("input")
         shown = "missing" if err["type"] == "missing" else repr(value) if not isinstance(value, dict) else "…"
         if err["type"] in ("value_error", "assertion_error"):
@@ -104,7 +135,7 @@ def load_profile(path: Path | str) -> Profile:
     except UnicodeDecodeError:
         raise UserError(f"Profile file {str(path)!r} is not UTF-8 text.", hint=DOC_HINT) from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_ProfileYamlLoader)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"Profile file {str(path)!r} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",

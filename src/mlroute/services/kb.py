@@ -1,50 +1,99 @@
-"""Knowledge-base use cases: check, stats, show, search, export. Shared by the CLI and the web app."""
+"""Knowledge-base use cases: check, stats, show, search, export. Shared by the CLI and the web app.
+
+Each takes the index to use; without one it loads the knowledge base ``Settings`` names (``MLROUTE_KB``, else
+the embedded one), built once per directory.
+"""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from pydantic import RootModel
 
 from mlroute.errors import UnknownIdError
-from mlroute.kb import KBIndex, default_data_dir, get_index, load_problems
+from mlroute.kb import KBIndex, KnowledgeBase, get_index, load_problems
 from mlroute.kb.index import PREFIX_OF, display_name
 from mlroute.kb.models import PILLARS
+from mlroute.services.results import Document, Result
+
+
+class Problem(Result):
+    file: str
+    record: str
+    field: str
+    message: str
+
+
+class Check(Result):
+    valid: bool
+    version: str | None
+    problems: list[Problem]
+
+
+class Stats(Result):
+    version: str
+    counts: dict[str, int]
+    skills_per_pillar: dict[str, int]
+    skills_with_chinese_name: float
+    skills_with_chinese_alias: float
+    skills_with_esco_or_onet: float
+    prerequisite_edges: int
+    resources_with_provider_effort: float
+    resources_effort_basis: dict[str, int]
+    resources_free: float
+    resources_free_or_audit: float
+    resources_with_chinese: float
+    resources_per_kind: dict[str, int]
+
+
+class SearchHit(Result):
+    kind: str
+    id: str
+    ref: str
+    name: str
+    matched: str
+    score: float
+
+
+class SearchHits(RootModel[list[SearchHit]]):
+    pass
 
 
 def kb_dir() -> Path:
     """The knowledge base in use: ``MLROUTE_KB`` if set, else the embedded one."""
-    env = os.environ.get("MLROUTE_KB")
-    return Path(env) if env else default_data_dir()
+    from mlroute.settings import Settings
+
+    return Settings().kb_dir()
 
 
-def index() -> KBIndex:
-    return get_index(kb_dir())
+def index(root: Path | None = None) -> KBIndex:
+    """The validated knowledge base at ``root`` (default: ``kb_dir()``), loaded once per directory."""
+    return get_index(root or kb_dir())
 
 
-def check(root: Path | None = None) -> dict[str, Any]:
+def check(root: Path | None = None) -> Check:
     kb, problems = load_problems(root or kb_dir())
-    return {
-        "valid": not problems,
-        "version": kb.meta.version if kb else None,
-        "problems": [{"file": p.file, "record": p.record, "field": p.field, "message": p.message} for p in problems],
-    }
+    return Check(
+        valid=not problems,
+        version=kb.meta.version if kb else None,
+        problems=[Problem(file=p.file, record=p.record, field=p.field, message=p.message) for p in problems],
+    )
 
 
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def stats() -> dict[str, Any]:
-    kb = index().kb
-    resources = kb.resources
+def stats(idx: KBIndex | None = None) -> Stats:
+    kb = (idx or index()).kb
+    resources, skills = kb.resources, kb.skills
     basis = Counter(r.effort.basis for r in resources)
     cost = Counter(r.cost.kind for r in resources)
-    return {
-        "version": kb.meta.version,
-        "counts": {
-            "skills": len(kb.skills),
+    return Stats(
+        version=kb.meta.version,
+        counts={
+            "skills": len(skills),
             "roles": len(kb.roles),
             "resources": len(resources),
             "projects": len(kb.projects),
@@ -52,22 +101,23 @@ def stats() -> dict[str, Any]:
             "routes": len(kb.routes),
             "interview_questions": len(kb.interview_questions),
         },
-        "skills_per_pillar": {p: sum(1 for s in kb.skills if s.pillar == p) for p in PILLARS},
-        "skills_with_chinese_name": _share(sum(1 for s in kb.skills if s.name.zh.strip()), len(kb.skills)),
-        "skills_with_chinese_alias": _share(sum(1 for s in kb.skills if s.aliases.zh), len(kb.skills)),
-        "skills_with_esco_or_onet": _share(sum(1 for s in kb.skills if s.esco_uri or s.onet), len(kb.skills)),
-        "prerequisite_edges": sum(len(s.prerequisites) for s in kb.skills),
-        "resources_with_provider_effort": _share(basis["provider"], len(resources)),
-        "resources_effort_basis": {b: basis[b] for b in ("provider", "third-party", "derived", "unknown")},
-        "resources_free": _share(cost["free"], len(resources)),
-        "resources_free_or_audit": _share(cost["free"] + cost["free-to-audit"], len(resources)),
-        "resources_with_chinese": _share(sum(1 for r in resources if r.has_chinese), len(resources)),
-        "resources_per_kind": dict(sorted(Counter(r.kind for r in resources).items())),
-    }
+        skills_per_pillar={p: sum(1 for s in skills if s.pillar == p) for p in PILLARS},
+        skills_with_chinese_name=_share(sum(1 for s in skills if s.name.zh.strip()), len(skills)),
+        skills_with_chinese_alias=_share(sum(1 for s in skills if s.aliases.zh), len(skills)),
+        skills_with_esco_or_onet=_share(sum(1 for s in skills if s.esco_uri or s.onet), len(skills)),
+        prerequisite_edges=sum(len(s.prerequisites) for s in skills),
+        resources_with_provider_effort=_share(basis["provider"], len(resources)),
+        resources_effort_basis={b: basis[b] for b in ("provider", "third-party", "derived", "unknown")},
+        resources_free=_share(cost["free"], len(resources)),
+        resources_free_or_audit=_share(cost["free"] + cost["free-to-audit"], len(resources)),
+        resources_with_chinese=_share(sum(1 for r in resources if r.has_chinese), len(resources)),
+        resources_per_kind=dict(sorted(Counter(r.kind for r in resources).items())),
+    )
 
 
-def show(ref: str) -> dict[str, Any]:
-    idx = index()
+def show(ref: str, idx: KBIndex | None = None) -> Document:
+    """One record as JSON, with its ``kind``, its prefixed ``ref``, and for a skill what requires and teaches it."""
+    idx = idx or index()
     found = idx.find(ref)
     if not found:
         raise UnknownIdError("knowledge-base", ref, idx.suggest(ref))
@@ -80,25 +130,25 @@ def show(ref: str) -> dict[str, Any]:
     if kind == "skill":
         data["required_by"] = sorted(s.id for s in idx.kb.skills if any(p.skill == rec.id for p in s.prerequisites))
         data["taught_by"] = sorted(r.id for r in idx.kb.resources if any(t.skill == rec.id for t in r.teaches))
-    return data
+    return Document(data)
 
 
-def search(text: str, limit: int = 20, lang: str = "en") -> list[dict[str, Any]]:
-    idx = index()
-    hits = idx.search(text, limit=limit)
-    return [
-        {
-            "kind": h.kind,
-            "id": h.id,
-            "ref": f"{PREFIX_OF[h.kind]}:{h.id}",
-            "name": display_name(idx.find(f"{PREFIX_OF[h.kind]}:{h.id}")[0][1], lang),
-            "matched": h.matched,
-            "score": h.score,
-        }
-        for h in hits
-    ]
+def search(text: str, limit: int = 20, lang: str = "en", idx: KBIndex | None = None) -> SearchHits:
+    idx = idx or index()
+    return SearchHits(
+        [
+            SearchHit(
+                kind=h.kind,
+                id=h.id,
+                ref=f"{PREFIX_OF[h.kind]}:{h.id}",
+                name=display_name(idx.find(f"{PREFIX_OF[h.kind]}:{h.id}")[0][1], lang),
+                matched=h.matched,
+                score=h.score,
+            )
+            for h in idx.search(text, limit=limit)
+        ]
+    )
 
 
-def export() -> dict[str, Any]:
-    kb = index().kb
-    return kb.model_dump(mode="json")
+def export(idx: KBIndex | None = None) -> KnowledgeBase:
+    return (idx or index()).kb

@@ -1,5 +1,8 @@
 """Planning use cases: plan a profile (from a file or the bundled demo persona), questionnaire defaults, and
-writing the profile ``mlroute init`` produces. Returns plain JSON-serialisable dicts.
+writing the profile ``mlroute init`` produces (the rest of ``init`` is ``services.onboarding``).
+
+A plan comes back as a ``PlanDocument``: the planner's ``Plan.to_json()`` as it is, so its shape is the
+planner's to change.
 
 The clock lives here, not in the planner: a profile without ``start_date`` starts on the coming Monday.
 """
@@ -26,6 +29,12 @@ from mlroute.profile import (
     parse_profile,
 )
 from mlroute.services import kb as kb_service
+from mlroute.services.results import Document
+
+
+class PlanDocument(Document):
+    """The plan (``mlroute plan --json``): route, eta_weeks {p10, p50, p90}, total_hours, items, weeks,
+    milestones, gaps, optimality and more; see docs/planning.md."""
 
 
 def today() -> dt.date:
@@ -47,6 +56,8 @@ def build_plan(
     demand: Mapping[str, float] | None = None,
     seed: int = 0,
     on: dt.date | None = None,
+    by: dt.date | None = None,
+    lang: str | None = None,
 ) -> Plan:
     return make_plan(
         ready_profile(profile, on),
@@ -56,15 +67,17 @@ def build_plan(
         pace=pace,
         demand=demand,
         seed=seed,
+        by=by,
+        lang=lang,
     )
 
 
-def plan_profile(profile: Profile, **kwargs: Any) -> dict[str, Any]:
+def plan_profile(profile: Profile, **kwargs: Any) -> PlanDocument:
     """The plan document for a profile (see ``Plan.to_json``)."""
-    return build_plan(profile, **kwargs).to_json()
+    return PlanDocument(build_plan(profile, **kwargs).to_json())
 
 
-def plan_file(path: Path | str, **kwargs: Any) -> dict[str, Any]:
+def plan_file(path: Path | str, **kwargs: Any) -> PlanDocument:
     return plan_profile(load_profile(path), **kwargs)
 
 
@@ -72,19 +85,19 @@ def demo_profile() -> Profile:
     return load_profile(demo_profile_path())
 
 
-def demo(seed: int = 0, on: dt.date | None = None) -> dict[str, Any]:
+def demo(seed: int = 0, on: dt.date | None = None, **kwargs: Any) -> PlanDocument:
     """The plan for the bundled persona: a DevOps engineer, 10 h a week, interested in LLM applications."""
-    return plan_profile(demo_profile(), seed=seed, on=on)
+    return plan_profile(demo_profile(), seed=seed, on=on, **kwargs)
 
 
-def questionnaire_defaults(background: str, on: dt.date | None = None) -> dict[str, Any]:
-    return defaults_for(background, on or today(), kb_service.index())
+def questionnaire_defaults(background: str, on: dt.date | None = None, index: KBIndex | None = None) -> dict[str, Any]:
+    return defaults_for(background, on or today(), index or kb_service.index())
 
 
-def profile_from_answers(answers: dict[str, Any]) -> Profile:
+def profile_from_answers(answers: dict[str, Any], index: KBIndex | None = None) -> Profile:
     """Validate questionnaire answers (or flags) as a profile, checking ids against the knowledge base."""
     profile = parse_profile(answers, "from your answers")
-    check_profile_ids(profile, kb_service.index())
+    check_profile_ids(profile, index or kb_service.index())
     return profile
 
 
@@ -95,15 +108,3 @@ def save_profile(profile: Profile, path: Path, *, force: bool = False) -> Path:
     header = "# mlroute profile — the fields are described in docs/planning.md (section “Profile”).\n"
     path.write_text(header + dump_profile(profile), encoding="utf-8")
     return path
-
-
-def init_profile(profile: Profile, out: Path | None, *, force: bool = False, seed: int = 0) -> dict[str, Any]:
-    """Make the first plan and write the profile to ``out`` (when given)."""
-    profile = ready_profile(profile)
-    plan = build_plan(profile, seed=seed)
-    written = save_profile(profile, out, force=force) if out is not None else None
-    return {
-        "profile_file": str(written) if written else None,
-        "profile": profile.model_dump(mode="json"),
-        "plan": plan.to_json(),
-    }

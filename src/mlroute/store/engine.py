@@ -9,7 +9,7 @@ read, so read-then-write cannot deadlock and version numbers cannot collide.
 
 from __future__ import annotations
 
-import os
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from mlroute.errors import UserError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_DEADLINE_S = 120.0
@@ -37,12 +38,10 @@ def default_sqlite_path() -> Path:
     return Path(user_data_dir("mlroute", appauthor=False)) / "mlroute.db"
 
 
-def database_url(url: str | None = None) -> str:
-    """The URL in use: the argument, else ``MLROUTE_DB``, else a SQLite file in the user data directory.
-
-    A value without ``://`` is taken as the path of a SQLite file, and ``postgresql://`` means psycopg 3.
+def database_url(raw: str | None = None) -> str:
+    """The SQLAlchemy URL for ``MLROUTE_DB`` (``Settings.db``): unset means a SQLite file in the user data
+    directory, a value without ``://`` the path of a SQLite file, and ``postgresql://`` means psycopg 3.
     """
-    raw = url or os.environ.get("MLROUTE_DB") or ""
     if not raw:
         return f"sqlite:///{default_sqlite_path()}"
     if "://" not in raw:
@@ -61,6 +60,32 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, with a message, a path that is a folder or a file that is not an SQLite database (a text file, a
+    backup JSON), before SQLite fails on it deep inside a connection."""
+    if path.is_dir():
+        raise UserError(
+            f"MLROUTE_DB points to {path}, which is a folder.",
+            hint="Give a file name in it, e.g. MLROUTE_DB=" + str(path / "mlroute.db"),
+        )
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return  # a new database: SQLite creates it
+    except OSError as exc:
+        raise UserError(f"Cannot read the database {path}: {exc.strerror}.", hint="Check its permissions.") from exc
+    if head and head != SQLITE_HEADER:
+        raise UserError(
+            f"{path} is not an SQLite database (MLROUTE_DB points to it).",
+            hint="Point MLROUTE_DB at a new file (mlroute creates it) or at mlroute's database; "
+            "to load a backup JSON, use `mlroute restore FILE`.",
+        )
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -73,6 +98,13 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(url)
     if backend == "postgresql":
+        import importlib.util
+
+        if importlib.util.find_spec("psycopg") is None:
+            raise UserError(
+                "PostgreSQL needs its driver, which is not installed.",
+                hint="Install it with: pip install 'mlroute[postgresql]' (or use SQLite: unset MLROUTE_DB).",
+            )
         return create_engine(url, pool_pre_ping=True)
     raise UserError(
         f"Unsupported database {backend!r} in {url!r}.",
@@ -93,6 +125,7 @@ def _sqlite_engine(url: str) -> Engine:
                 f"Cannot create the folder for the database {path}: {exc.strerror}.",
                 hint="Set MLROUTE_DB to a writable location.",
             ) from exc
+        check_sqlite_file(path)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -144,6 +177,7 @@ def run_write(engine: Engine, fn: Callable[[Session], T], *, deadline_s: float =
         except DBAPIError as exc:
             if not is_retryable(exc) or time.monotonic() > give_up:
                 raise
+            log.debug("write lock busy (%s); retrying in about %.2f s", exc.orig, delay)
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 1.0)
 

@@ -8,6 +8,7 @@ processes opening an old database at once migrate it exactly once.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in order; the last is the head. A test checks this against Alembic's own script directory.
 REVISIONS = ("0001", "0002")
 HEAD = REVISIONS[-1]
+log = logging.getLogger(__name__)
 OUR_TABLES = ("profiles", "plans", "item_status", "study_sessions", "journal_entries", "evidence_links")
 
 
@@ -64,6 +66,7 @@ def ensure_schema(engine: Engine, *, backup_dir: Path | None = None) -> Migratio
                     hint="Point MLROUTE_DB at an empty database or one that mlroute created.",
                 )
         backup = _backup(conn, engine, revision, backup_dir) if revision is not None else None
+        log.info("migrating the database from revision %s to %s (backup: %s)", revision, HEAD, backup)
         upgrade(conn, HEAD)
     return Migration(revision, HEAD, backup)
 

@@ -1,4 +1,6 @@
-"""Tracking, pure: durations, progress, streaks, pace, forecasts from real pace, re-plan diffs, spaced repetition.
+"""Tracking, pure: the journey's records, durations, progress, streaks, pace, the outlook (forecast from real pace),
+re-plan diffs, spaced repetition.
 
-No database, no terminal, no clock: dates and times come in as arguments (see ``services.tracking``).
+No database, no terminal, no clock: dates and times come in as arguments (the services read the store and the
+clock, see ``services.status``).
 """

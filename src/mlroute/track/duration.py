@@ -28,7 +28,7 @@ def parse_duration(text: str) -> int:
     else:
         hint = f"Did you mean {raw}m? " if raw.isdigit() else ""
         raise UserError(f"Cannot read the duration {text!r}.", hint=hint + EXAMPLES)
-    total = round(hours * 60 + minutes)
+    total = round(min(hours * 60 + minutes, MAX_MINUTES + 1))  # 1e400h is infinite: "longer than a day"
     if total <= 0:
         raise UserError(f"The duration {text!r} is zero.", hint="Log the time you actually studied. " + EXAMPLES)
     if total > MAX_MINUTES:

@@ -39,15 +39,19 @@ def _current(runs: list[tuple[int, int]], now: int) -> int:
     return 0
 
 
+def _week_number(day: date) -> int:
+    """The calendar week (Monday to Sunday) ``day`` falls in, as a number that counts up one a week."""
+    return (day - timedelta(days=day.weekday())).toordinal() // 7
+
+
 def streak(days: Iterable[date], today: date) -> Streak:
     active = sorted({d for d in days if d <= today})
     day_runs = _runs([d.toordinal() for d in active])
-    monday = lambda d: (d - timedelta(days=d.weekday())).toordinal() // 7  # noqa: E731
-    week_runs = _runs(sorted({monday(d) for d in active}))
+    week_runs = _runs(sorted({_week_number(d) for d in active}))
     return Streak(
         current_days=_current(day_runs, today.toordinal()),
         longest_days=max((b - a + 1 for a, b in day_runs), default=0),
-        current_weeks=_current(week_runs, monday(today)),
+        current_weeks=_current(week_runs, _week_number(today)),
         longest_weeks=max((b - a + 1 for a, b in week_runs), default=0),
         last_day=active[-1] if active else None,
     )

@@ -1,22 +1,55 @@
-"""The JSON API: each route returns the document the matching CLI command prints with ``--json`` (both call the
-same service function), so scripts can use either. Unsafe methods need the CSRF token like every form: send the
-``mlroute_csrf`` cookie from any earlier response back as the ``X-CSRF-Token`` header.
+"""The JSON API: each route returns the typed result the matching CLI command prints with ``--json`` (both call
+the same service function and FastAPI declares it as the ``response_model``), so scripts can use either; the
+schema is at ``/api/openapi.json``. Scripts send the API token that ``mlroute serve`` prints at start as
+``Authorization: Bearer TOKEN`` (reads and writes); the app's pages send their CSRF token instead (``web.csrf``,
+``web.security``, docs/security.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Body, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from mlroute.errors import UserError
+from mlroute.services import journal as journal_service
 from mlroute.services import kb as kb_service
-from mlroute.services import planning, tracking
+from mlroute.services import onboarding, planning, plans, replan, study
+from mlroute.services import status as status_service
+from mlroute.services.journal import EvidenceAdded, EvidenceList, JournalEntry, JournalList
+from mlroute.services.kb import SearchHits, Stats
+from mlroute.services.onboarding import Started
+from mlroute.services.planning import PlanDocument
+from mlroute.services.plans import History
+from mlroute.services.replan import Replanned
+from mlroute.services.results import Document
+from mlroute.services.status import Status
+from mlroute.services.study import Logged, StatusChange
 from mlroute.web import state
+from mlroute.web.deps import KbDep, StoreDep
 from mlroute.web.match import match_posting
 
 router = APIRouter(tags=["api"])
+
+
+def invalid_request(errors: Sequence[Any], content_type: str) -> dict[str, Any]:
+    """The 422 document for a request the routes cannot read. Only each problem's type, place and message are
+    sent back (the raw input may be bytes, which JSON cannot carry), with a hint when a route that takes JSON
+    was sent something else, such as a form."""
+    detail = [
+        {"type": str(e.get("type")), "loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))}
+        for e in errors
+    ]
+    wants_json = any(
+        tuple(d["loc"]) == ("body",) and d["type"] in ("model_attributes_type", "dict_type") for d in detail
+    )
+    doc: dict[str, Any] = {"error": "Invalid request.", "detail": detail}
+    if wants_json and not content_type.split(";")[0].strip().lower().endswith("json"):
+        doc["error"] = f"This route takes a JSON body, not {content_type.split(';')[0] or 'an untyped body'}."
+        doc["hint"] = "Send the body as JSON with the header Content-Type: application/json."
+    return doc
 
 
 class LogBody(BaseModel):
@@ -46,34 +79,34 @@ class EvidenceBody(BaseModel):
 
 
 @router.get("/kb/stats", summary="mlroute kb stats --json")
-def kb_stats() -> dict[str, Any]:
-    return kb_service.stats()
+def kb_stats(kb: KbDep) -> Stats:
+    return kb_service.stats(kb)
 
 
 @router.get("/kb/search", summary="mlroute kb search TEXT --json")
-def kb_search(q: str, limit: int = 20, lang: str = "en") -> list[dict[str, Any]]:
-    return kb_service.search(q, limit=limit, lang=lang)
+def kb_search(kb: KbDep, q: str, limit: int = 20, lang: str = "en") -> SearchHits:
+    return kb_service.search(q, limit=limit, lang=lang, idx=kb)
 
 
 @router.get("/kb/{ref}", summary="mlroute kb show ID --json")
-def kb_show(ref: str) -> dict[str, Any]:
-    return kb_service.show(ref)
+def kb_show(kb: KbDep, ref: str) -> Document:
+    return kb_service.show(ref, kb)
 
 
 @router.post("/plan", summary="mlroute plan --profile FILE --json (the profile as the JSON body)")
-def plan(profile: dict[str, Any] = Body(...)) -> dict[str, Any]:
-    return planning.plan_profile(planning.profile_from_answers(profile))
+def plan(kb: KbDep, profile: dict[str, Any] = Body(...)) -> PlanDocument:
+    return planning.plan_profile(planning.profile_from_answers(profile, kb), index=kb)
 
 
 @router.get("/demo", summary="mlroute demo --json")
-def demo() -> dict[str, Any]:
+def demo() -> PlanDocument:
     return planning.demo()
 
 
 @router.get("/questionnaire", summary="Default answers for a background (what mlroute init suggests)")
-def questionnaire(background: str = "other") -> dict[str, Any]:
+def questionnaire(kb: KbDep, background: str = "other") -> Document:
     try:
-        return planning.questionnaire_defaults(background)
+        return Document(planning.questionnaire_defaults(background, index=kb))
     except ValueError:
         raise UserError(
             f"Unknown background {background!r}.", hint="See the background field in the profile docs."
@@ -81,79 +114,81 @@ def questionnaire(background: str = "other") -> dict[str, Any]:
 
 
 @router.post("/init", summary="mlroute init --profile FILE --json: make the first plan and store both")
-def init(profile: dict[str, Any] = Body(...)) -> dict[str, Any]:
-    person = planning.profile_from_answers(profile)
-    result = planning.init_profile(person, None)
-    result["stored"] = tracking.init_profile(person, plan=result["plan"])
-    return result
+def init(store: StoreDep, kb: KbDep, profile: dict[str, Any] = Body(...)) -> Started:
+    return onboarding.start(store, kb, planning.profile_from_answers(profile, kb))
 
 
 @router.get("/current-plan", summary="The stored current plan document (a snapshot of the plan --json output)")
-def current_plan() -> dict[str, Any]:
-    current = state.current()
+def current_plan(store: StoreDep) -> PlanDocument:
+    current = state.current(store)
     if current is None:
         raise UserError("There is no plan yet.", hint="Create it in the web app (/welcome) or with mlroute init.")
-    plan_doc: dict[str, Any] = current["plan"]
-    return plan_doc
+    return PlanDocument(current.plan)
 
 
 @router.get("/status", summary="mlroute status --json")
-def status() -> dict[str, Any]:
-    return tracking.status()
+def status(store: StoreDep) -> Status:
+    return status_service.status(store)
 
 
 @router.post("/log", summary="mlroute log DURATION --item ID --json")
-def log(body: LogBody) -> dict[str, Any]:
-    return tracking.log(body.duration, body.item, note=body.note, day=body.date)
+def log(store: StoreDep, body: LogBody) -> Logged:
+    return study.log(store, body.duration, body.item, note=body.note, day=body.date)
 
 
 @router.post("/items/{item}/start", summary="mlroute start ID --json")
-def start(item: str) -> dict[str, Any]:
-    return tracking.start(item)
+def start(store: StoreDep, item: str) -> StatusChange:
+    return study.start(store, item)
 
 
 @router.post("/items/{item}/done", summary="mlroute done ID --json")
-def done(item: str) -> dict[str, Any]:
-    return tracking.done(item)
+def done(store: StoreDep, item: str) -> StatusChange:
+    return study.done(store, item)
 
 
 @router.post("/items/{item}/skip", summary="mlroute skip ID --reason R --json")
-def skip(item: str, body: SkipBody | None = None) -> dict[str, Any]:
-    return tracking.skip(item, reason=(body or SkipBody()).reason)
+def skip(store: StoreDep, item: str, body: SkipBody | None = None) -> StatusChange:
+    return study.skip(store, item, reason=(body or SkipBody()).reason)
 
 
 @router.post("/replan", summary="mlroute replan --json")
-def replan() -> dict[str, Any]:
-    return tracking.replan()
+def replan_now(store: StoreDep, kb: KbDep) -> Replanned:
+    return replan.replan(store, kb)
 
 
 @router.get("/history", summary="mlroute history --json")
-def history() -> dict[str, Any]:
-    return tracking.history()
+def history(store: StoreDep) -> History:
+    return plans.history(store)
 
 
 @router.get("/journal", summary="mlroute journal list --json")
 def journal_list(
-    kind: str | None = None, tag: str | None = None, item: str | None = None, limit: int | None = Query(None, ge=1)
-) -> dict[str, Any]:
-    return tracking.journal_list(kind=kind, tag=tag, item=item, limit=limit)
+    store: StoreDep,
+    kind: str | None = None,
+    tag: str | None = None,
+    item: str | None = None,
+    limit: int | None = Query(None, ge=1),
+) -> JournalList:
+    return journal_service.journal_list(store, kind=kind, tag=tag, item=item, limit=limit)
 
 
 @router.post("/journal", summary="mlroute journal add TEXT --json")
-def journal_add(body: JournalBody) -> dict[str, Any]:
-    return tracking.journal_add(body.text, kind=body.kind, tags=body.tags, items=body.items, day=body.date)
+def journal_add(store: StoreDep, body: JournalBody) -> JournalEntry:
+    return journal_service.journal_add(
+        store, body.text, kind=body.kind, tags=body.tags, items=body.items, day=body.date
+    )
 
 
 @router.get("/evidence", summary="mlroute evidence list --json")
-def evidence_list() -> dict[str, Any]:
-    return tracking.evidence_list()
+def evidence_list(store: StoreDep) -> EvidenceList:
+    return journal_service.evidence_list(store)
 
 
 @router.post("/evidence", summary="mlroute evidence add URL --json")
-def evidence_add(body: EvidenceBody) -> dict[str, Any]:
-    return tracking.evidence_add(body.url, kind=body.kind, title=body.title, item=body.item)
+def evidence_add(store: StoreDep, body: EvidenceBody) -> EvidenceAdded:
+    return journal_service.evidence_add(store, body.url, kind=body.kind, title=body.title, item=body.item)
 
 
 @router.post("/match", summary="mlroute match POSTING --json (a file upload, or the text in the form)")
-async def match(text: str = Form(""), posting: UploadFile | None = File(None)) -> dict[str, Any]:
-    return await match_posting(text, posting)
+async def match(store: StoreDep, text: str = Form(""), posting: UploadFile | None = File(None)) -> dict[str, Any]:
+    return await match_posting(text, posting, store)

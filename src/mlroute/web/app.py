@@ -1,32 +1,39 @@
 """The local web app: server-rendered pages with HTMX over ``mlroute.services``; a JSON API with the same documents
-as the CLI's ``--json`` output. Everything (scripts, styles) is served from the package; nothing leaves the machine.
+as the CLI's ``--json`` output (one schema, at ``/api/openapi.json``). Everything (scripts, styles) is served from
+the package; nothing leaves the machine.
+
+``create_app`` reads the settings once and makes one store for the app's life; routes get them (and the
+knowledge base) as ``Annotated`` dependencies from ``web.deps``.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Form, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from mlroute import __version__
 from mlroute.errors import UnknownIdError, UserError
-from mlroute.services import kb as kb_service
-from mlroute.web import api, documents, match, onboarding, pages, words
-from mlroute.web.csrf import CSRFMiddleware
-from mlroute.web.headers import SecurityHeadersMiddleware
-from mlroute.web.i18n import LANGUAGES, pick_language, translations
-from mlroute.web.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from mlroute.settings import Settings
+from mlroute.store import Store
+from mlroute.web import api, documents, match, onboarding, pages, site, words
+from mlroute.web.deps import THEMES, language
+from mlroute.web.i18n import LANGUAGES, translations
+from mlroute.web.limits import DEFAULT_MAX_BODY
+from mlroute.web.security import protect
 
+log = logging.getLogger(__name__)
 WEB_DIR = Path(str(resources.files("mlroute.web")))
-THEMES = ("light", "dark")
-YEAR = 3600 * 24 * 365
 
 
 def _templates(lang: str) -> Jinja2Templates:
@@ -46,7 +53,7 @@ def _templates(lang: str) -> Jinja2Templates:
 
 
 def page_context(request: Request, **extra: Any) -> dict[str, Any]:
-    lang = pick_language(request.cookies.get("lang"), request.headers.get("accept-language"))
+    lang = language(request)
     theme = request.cookies.get("theme")
     return {
         "request": request,
@@ -59,27 +66,30 @@ def page_context(request: Request, **extra: Any) -> dict[str, Any]:
     }
 
 
-def language(request: Request) -> str:
-    return pick_language(request.cookies.get("lang"), request.headers.get("accept-language"))
+def create_app(
+    max_body: int = DEFAULT_MAX_BODY, *, settings: Settings | None = None, store: Store | None = None, **guards: Any
+) -> FastAPI:
+    """The app over ``store`` (default: the database ``settings`` name; settings default: the environment);
+    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds)."""
+    settings = settings or Settings()
+    store = store or Store(settings.database_url())
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
 
-def back_to(request: Request, fallback: str = "/") -> str:
-    """Where to return after a form: the ``next`` the form names when it is a local path, else ``fallback``."""
-    target = request.query_params.get("next") or fallback
-    return target if target.startswith("/") and not target.startswith("//") else fallback
-
-
-def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     app = FastAPI(
         title="mlroute",
         version=__version__,
         docs_url=None,  # Swagger UI would load from a CDN; /docs serves a local page instead.
         redoc_url=None,
-        openapi_url="/openapi.json",
+        openapi_url=None,  # the schema is the API's: /api/openapi.json
+        lifespan=lifespan,
     )
-    app.add_middleware(CSRFMiddleware, exempt_prefixes=())
-    app.add_middleware(BodyLimitMiddleware, max_body=max_body)  # runs before CSRF, which buffers the body
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.state.settings = settings
+    app.state.store = store
+    protect(app, max_body=max_body, **guards)  # Host, Origin, CSRF token, body size, time limits: web.security
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     templates = {lang: _templates(lang) for lang in LANGUAGES}
 
@@ -88,6 +98,16 @@ def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
         return templates[ctx["lang"]].TemplateResponse(request, name, ctx, status_code=status_code)
 
     app.state.render = render
+
+    _handle_errors(app, render)
+    for module in (pages, onboarding, match, documents, site):
+        app.include_router(module.router)
+    app.include_router(api.router, prefix="/api")
+    return app
+
+
+def _handle_errors(app: FastAPI, render: Callable[..., HTMLResponse]) -> None:
+    """A ``UserError`` or a bad request as JSON under /api/, else as the error page (in the notice area for HTMX)."""
 
     def error_page(request: Request, status: int, message: str, hint: str | None) -> Response:
         if request.url.path.startswith("/api/"):
@@ -100,46 +120,12 @@ def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
+        log.info("%s %s refused: %s", request.method, request.url.path, exc.message)
         return error_page(request, 404 if isinstance(exc, UnknownIdError) else 400, exc.message, exc.hint)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "Invalid request.", "detail": exc.errors()}, status_code=422)
+            return JSONResponse(api.invalid_request(exc.errors(), request.headers.get("content-type", "")), 422)
         fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors()}))
         return error_page(request, 422, f"Some fields are missing or invalid: {fields}.", "Go back and fill them in.")
-
-    @app.get("/settings", response_class=HTMLResponse, include_in_schema=False)
-    def settings_page(request: Request) -> HTMLResponse:
-        from mlroute.web import state
-
-        current = state.current()
-        hours = current["profile"].get("hours_per_week") if current else None
-        return render(request, "settings.html", hours=hours, has_plan=current is not None)
-
-    @app.post("/settings", include_in_schema=False)
-    def save_settings(request: Request, lang: str = Form(""), theme: str = Form("")) -> Response:
-        response = RedirectResponse(back_to(request, "/settings"), status_code=303)
-        if lang in LANGUAGES:
-            response.set_cookie("lang", lang, samesite="strict", max_age=YEAR)
-        if theme in THEMES:
-            response.set_cookie("theme", theme, samesite="strict", max_age=YEAR)
-        return response
-
-    @app.get("/kb", response_class=HTMLResponse, include_in_schema=False)
-    def kb_page(request: Request, q: str = "") -> HTMLResponse:
-        hits = kb_service.search(q, limit=50, lang=language(request)) if q else []
-        return render(request, "kb.html", q=q, hits=hits, stats=kb_service.stats())
-
-    @app.get("/kb/{ref}", response_class=HTMLResponse, include_in_schema=False)
-    def kb_record(request: Request, ref: str) -> HTMLResponse:
-        return render(request, "kb_record.html", record=kb_service.show(ref))
-
-    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    def api_docs(request: Request) -> HTMLResponse:
-        return render(request, "api_docs.html", spec=app.openapi())
-
-    for module in (pages, onboarding, match, documents):
-        app.include_router(module.router)
-    app.include_router(api.router, prefix="/api")
-    return app

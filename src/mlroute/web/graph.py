@@ -9,8 +9,8 @@ skill to the skills and items that need it, an item to the items that depend on 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 ITEM_W, ITEM_H = 196, 40
@@ -144,6 +144,69 @@ def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
     return f"M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 + dy:.1f} {x2:.1f},{y2 - dy:.1f} {x2:.1f},{y2:.1f}"
 
 
+@dataclass
+class _Graph:
+    """The roadmap as a DAG: adjacency both ways and each edge's kind (closes, depends, prerequisite, needs)."""
+
+    adj: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    radj: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    kind: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, a: str, b: str, kind: str) -> None:
+        if a == b or b in self.adj[a] or _reaches(self.adj, b, a):
+            return  # keeps the graph acyclic whatever the plan holds
+        self.adj[a].add(b)
+        self.radj[b].add(a)
+        self.kind[(a, b)] = kind
+
+
+def _closers(plan: Mapping[str, Any], items: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The plan's gaps (closable or not) by skill, and the items that close each skill."""
+    item_ids = {it["id"] for it in items}
+    gaps = {g["skill"]: g for g in plan.get("gaps", [])}
+    for g in plan.get("not_closable", []):
+        gaps.setdefault(g["skill"], {**g, "closable": False})
+    closers: dict[str, list[str]] = defaultdict(list)
+    for it in items:
+        for s in it.get("closes", []):
+            if it["id"] not in closers[s]:
+                closers[s].append(it["id"])
+    for s, g in gaps.items():
+        for i in g.get("closed_by", []) or []:
+            if i in item_ids and i not in closers[s]:
+                closers[s].append(i)
+    return gaps, closers
+
+
+def _edges(
+    items: list[dict[str, Any]],
+    skills: list[str],
+    closers: Mapping[str, list[str]],
+    prerequisites: Mapping[str, Sequence[str]],
+) -> _Graph:
+    item_ids = {it["id"] for it in items}
+    skill_node = {s: f"skill:{s}" for s in skills}
+    graph = _Graph()
+    for s in skills:
+        for i in closers.get(s, []):
+            graph.add(i, skill_node[s], "closes")
+    for it in items:
+        for dep in it.get("depends_on", []) or []:
+            if dep in item_ids:
+                graph.add(dep, it["id"], "depends")
+    for s in skills:
+        for p in prerequisites.get(s, ()):
+            if p in skill_node:
+                graph.add(skill_node[p], skill_node[s], "prerequisite")
+    for it in items:
+        own = set(it.get("closes", []))
+        needed = {p for s in own for p in prerequisites.get(s, ()) if p in skill_node and p not in own}
+        for p in sorted(needed):
+            graph.add(skill_node[p], it["id"], "needs")
+    _reduce(graph.adj, graph.radj, graph.kind)
+    return graph
+
+
 def roadmap_layout(
     plan: Mapping[str, Any],
     statuses: Mapping[str, str],
@@ -157,98 +220,57 @@ def roadmap_layout(
 ) -> Layout:
     """Position the plan's items and gap skills. ``prerequisites`` maps a skill to the skills it needs."""
     items = list(plan.get("items", []))
-    item_ids = [it["id"] for it in items]
-    gaps = {g["skill"]: g for g in plan.get("gaps", [])}
-    for g in plan.get("not_closable", []):
-        gaps.setdefault(g["skill"], {**g, "closable": False})
-    closers: dict[str, list[str]] = defaultdict(list)
-    for it in items:
-        for s in it.get("closes", []):
-            if it["id"] not in closers[s]:
-                closers[s].append(it["id"])
-    for s, g in gaps.items():
-        for i in g.get("closed_by", []) or []:
-            if i in item_ids and i not in closers[s]:
-                closers[s].append(i)
+    gaps, closers = _closers(plan, items)
     skills = sorted(set(gaps) | set(closers))
-    skill_node = {s: f"skill:{s}" for s in skills}
-
-    adj: dict[str, set[str]] = defaultdict(set)
-    radj: dict[str, set[str]] = defaultdict(set)
-    edge_kind: dict[tuple[str, str], str] = {}
-
-    def add(a: str, b: str, kind: str) -> None:
-        if a == b or b in adj[a] or _reaches(adj, b, a):
-            return  # keeps the graph acyclic whatever the plan holds
-        adj[a].add(b)
-        radj[b].add(a)
-        edge_kind[(a, b)] = kind
-
-    for s in skills:
-        for i in closers.get(s, []):
-            add(i, skill_node[s], "closes")
-    for it in items:
-        for dep in it.get("depends_on", []) or []:
-            if dep in item_ids:
-                add(dep, it["id"], "depends")
-    for s in skills:
-        for p in prerequisites.get(s, ()):
-            if p in skill_node:
-                add(skill_node[p], skill_node[s], "prerequisite")
-    for it in items:
-        own = set(it.get("closes", []))
-        needed = {p for s in own for p in prerequisites.get(s, ()) if p in skill_node and p not in own}
-        for p in sorted(needed):
-            add(skill_node[p], it["id"], "needs")
-
-    _reduce(adj, radj, edge_kind)
-    all_nodes = item_ids + [skill_node[s] for s in skills]
-    layer = _layers(all_nodes, adj, radj)
+    graph = _edges(items, skills, closers, prerequisites)
+    all_nodes = [it["id"] for it in items] + [f"skill:{s}" for s in skills]
+    layer = _layers(all_nodes, graph.adj, graph.radj)
     first_week = {it["id"]: int(it.get("week_start", 0)) for it in items}
     for s in skills:
-        first_week[skill_node[s]] = min((first_week[i] for i in closers.get(s, [])), default=10**6)
+        first_week[f"skill:{s}"] = min((first_week[i] for i in closers.get(s, [])), default=10**6)
     by_layer: dict[int, list[str]] = defaultdict(list)
     for n in sorted(all_nodes, key=lambda n: (first_week.get(n, 0), n)):
         by_layer[layer[n]].append(n)
-    _order(by_layer, adj, radj)
+    _order(by_layer, graph.adj, graph.radj)
 
-    labels = item_label or {}
-    details = item_detail or {}
-    sdetails = skill_detail or {}
-    kinds = {it["id"]: it.get("kind", "resource") for it in items}
-    per_row = max(1, int((width - 2 * MARGIN + GAP_X) // (ITEM_W + GAP_X)))
-    nodes: dict[str, Node] = {}
-    top = float(MARGIN)
-    for depth, members in sorted(by_layer.items()):
-        rows = [members[i : i + per_row] for i in range(0, len(members), per_row)]
-        for row in rows:
-            span = len(row) * ITEM_W + (len(row) - 1) * GAP_X
-            left = (width - span) / 2
-            for k, n in enumerate(row):
-                is_skill = n.startswith("skill:")
-                w, h = (SKILL_W, SKILL_H) if is_skill else (ITEM_W, ITEM_H)
-                x = left + k * (ITEM_W + GAP_X) + (ITEM_W - w) / 2
-                y = top + (ITEM_H - h) / 2
-                if is_skill:
-                    sid = n.removeprefix("skill:")
-                    closable = gaps.get(sid, {}).get("closable", True)
-                    status = skill_status(closers.get(sid, []), statuses, closable)
-                    label, detail = skill_names.get(sid, sid), sdetails.get(sid, "")
-                    nodes[n] = Node(n, "skill", label, detail, status, depth, x, y, w, h)
-                else:
-                    label, detail = labels.get(n, n), details.get(n, "")
-                    nodes[n] = Node(n, kinds[n], label, detail, statuses.get(n, "todo"), depth, x, y, w, h)
-            top += ITEM_H + ROW_GAP
-        top += LAYER_GAP - ROW_GAP
+    def node(n: str, depth: int, x: float, y: float, w: float, h: float) -> Node:
+        if n.startswith("skill:"):
+            sid = n.removeprefix("skill:")
+            status = skill_status(closers.get(sid, []), statuses, gaps.get(sid, {}).get("closable", True))
+            label, detail = skill_names.get(sid, sid), (skill_detail or {}).get(sid, "")
+            return Node(n, "skill", label, detail, status, depth, x, y, w, h)
+        kind = next(it.get("kind", "resource") for it in items if it["id"] == n)
+        label, detail = (item_label or {}).get(n, n), (item_detail or {}).get(n, "")
+        return Node(n, kind, label, detail, statuses.get(n, "todo"), depth, x, y, w, h)
 
+    nodes, top = _place(by_layer, width, node)
     edges = []
-    for (a, b), kind in sorted(edge_kind.items()):
+    for (a, b), kind in sorted(graph.kind.items()):
         na, nb = nodes[a], nodes[b]
         edges.append(Edge(a, b, kind, _curve(na.x + na.w / 2, na.y + na.h, nb.x + nb.w / 2, nb.y)))
     layers = max(by_layer) + 1 if by_layer else 0
     height = top - LAYER_GAP + MARGIN if by_layer else 2 * MARGIN
     order = [n for depth in sorted(by_layer) for n in by_layer[depth]]
     return Layout([nodes[n] for n in order], edges, float(width), height, layers)
+
+
+def _place(
+    by_layer: Mapping[int, list[str]], width: int, node: Callable[[str, int, float, float, float, float], Node]
+) -> tuple[dict[str, Node], float]:
+    """Rows of nodes, layer by layer, centred; returns the nodes and the y below the last row."""
+    per_row = max(1, int((width - 2 * MARGIN + GAP_X) // (ITEM_W + GAP_X)))
+    nodes: dict[str, Node] = {}
+    top = float(MARGIN)
+    for depth, members in sorted(by_layer.items()):
+        for row in (members[i : i + per_row] for i in range(0, len(members), per_row)):
+            span = len(row) * ITEM_W + (len(row) - 1) * GAP_X
+            left = (width - span) / 2
+            for k, n in enumerate(row):
+                w, h = (SKILL_W, SKILL_H) if n.startswith("skill:") else (ITEM_W, ITEM_H)
+                nodes[n] = node(n, depth, left + k * (ITEM_W + GAP_X) + (ITEM_W - w) / 2, top + (ITEM_H - h) / 2, w, h)
+            top += ITEM_H + ROW_GAP
+        top += LAYER_GAP - ROW_GAP
+    return nodes, top
 
 
 def fit(text: str, width: float, font_px: float = 12.0) -> str:

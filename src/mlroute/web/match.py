@@ -17,7 +17,10 @@ from starlette.concurrency import run_in_threadpool
 from mlroute.errors import UserError
 from mlroute.profile import Profile
 from mlroute.services import extraction
+from mlroute.store import Store
 from mlroute.web import state
+from mlroute.web.deps import StoreDep
+from mlroute.web.limits import run_bounded
 
 router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON API
 
@@ -34,12 +37,12 @@ def safe_name(filename: str | None) -> str:
     return stem[:80] + suffix
 
 
-def stored_profile() -> Profile | None:
-    current = state.current()
-    return Profile.model_validate(current["profile"]) if current else None
+def stored_profile(store: Store) -> Profile | None:
+    current = state.current(store)
+    return Profile.model_validate(current.profile) if current else None
 
 
-async def match_posting(text: str, upload: UploadFile | None) -> dict[str, Any]:
+async def match_posting(text: str, upload: UploadFile | None, store: Store) -> dict[str, Any]:
     """The extraction service's match document for pasted text or an uploaded file, against the stored profile."""
     data = await upload.read() if upload is not None and upload.filename else b""
     if data:
@@ -48,11 +51,12 @@ async def match_posting(text: str, upload: UploadFile | None) -> dict[str, Any]:
         data, name = text.encode("utf-8"), "posting.txt"
     else:
         raise UserError("No posting given.", hint="Paste the text of a job posting, or choose its file.")
-    profile = await run_in_threadpool(stored_profile)
+    profile = await run_in_threadpool(stored_profile, store)
     with tempfile.TemporaryDirectory(prefix="mlroute-match-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result: dict[str, Any] = (await run_in_threadpool(extraction.match, path, profile)).model_dump(mode="json")
+        found = await run_bounded(extraction.match, path, profile, what="Reading the posting")
+        result: dict[str, Any] = found.model_dump(mode="json")
     result["source"] = name if data and upload is not None and upload.filename else "pasted text"
     return result
 
@@ -64,9 +68,11 @@ def match_page(request: Request) -> Response:
 
 
 @router.post("/match", response_class=HTMLResponse)
-async def match_submit(request: Request, text: str = Form(""), posting: UploadFile | None = File(None)) -> Response:
-    result = await match_posting(text, posting)
-    current = await run_in_threadpool(state.current)
-    plan_ids = {it["id"] for it in current["plan"].get("items", [])} if current else set()
+async def match_submit(
+    request: Request, store: StoreDep, text: str = Form(""), posting: UploadFile | None = File(None)
+) -> Response:
+    result = await match_posting(text, posting, store)
+    current = await run_in_threadpool(state.current, store)
+    plan_ids = {it["id"] for it in current.plan.get("items", [])} if current else set()
     response: Response = request.app.state.render(request, "match.html", result=result, text=text, plan_ids=plan_ids)
     return response

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from mlroute.kb.index import KBIndex
+from mlroute.services.current import CurrentPlan
 from mlroute.web.gantt import Gantt, timeline_layout
 from mlroute.web.graph import Layout, roadmap_layout
 from mlroute.web.i18n import translations
@@ -66,9 +67,9 @@ def week_date(first_start: dt.date, week: int) -> dt.date:
     return first_start + dt.timedelta(weeks=week - 1)
 
 
-def roadmap(state: Mapping[str, Any], index: KBIndex, lang: str) -> Layout:
-    plan = state["plan"]
-    offset = int(state["offset"])
+def roadmap(state: CurrentPlan, index: KBIndex, lang: str) -> Layout:
+    plan = state.plan
+    offset = state.offset
     _ = gettext_for(lang)
     kind_word = {"resource": _("Resource"), "project": _("Project"), "career_action": _("Career step")}
     labels: dict[str, str] = {}
@@ -82,7 +83,7 @@ def roadmap(state: Mapping[str, Any], index: KBIndex, lang: str) -> Layout:
         levels.setdefault(g["skill"], _("level %(a)s → %(b)s") % {"a": g.get("current", 0), "b": g.get("target", "")})
     return roadmap_layout(
         plan,
-        state["statuses"],
+        state.statuses,
         skill_names=skill_names(index, lang),
         prerequisites=prerequisites(index),
         item_label=labels,
@@ -91,17 +92,17 @@ def roadmap(state: Mapping[str, Any], index: KBIndex, lang: str) -> Layout:
     )
 
 
-def timeline(state: Mapping[str, Any], lang: str, today: dt.date) -> Gantt:
-    plan = state["plan"]
+def timeline(state: CurrentPlan, lang: str, today: dt.date) -> Gantt:
+    plan = state.plan
     phases = phase_names(plan, lang)
-    first: dt.date = state["first_starts_on"]
+    first = state.first_starts_on
     today_week = (today - first).days / 7 + 1
     return timeline_layout(
         plan,
-        state["statuses"],
+        state.statuses,
         labels={it["id"]: item_title(it, lang) for it in plan.get("items", [])},
         milestone_labels={m["id"]: milestone_label(m, phases, lang) for m in plan.get("milestones", [])},
-        offset=int(state["offset"]),
+        offset=state.offset,
         first_start=first,
         today_week=today_week,
     )

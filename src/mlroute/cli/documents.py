@@ -1,0 +1,121 @@
+"""``mlroute export …``, ``mlroute backup`` and ``mlroute restore``: documents and the whole database as files.
+
+The services render bytes; these commands write them to the file named (atomically) and report what they wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.context import app_context
+
+if TYPE_CHECKING:
+    from mlroute.services.backup import Restored
+    from mlroute.services.documents import Written
+
+export_app = typer.Typer(
+    help="Documents: transition plan, learning log, portfolio checklist, calendar.", no_args_is_help=True
+)
+OutOpt = typer.Option(..., "--output", "-o", help="The file to write.")
+FormatOpt = typer.Option(None, "--format", "-f", help="md, html or pdf (default: from the file name).")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")
+    app.command("backup")(backup_cmd)
+    app.command("restore")(restore_cmd)
+
+
+def _wrote(r: Written) -> None:
+    console.print(f"[green]✓[/] wrote {r.path} ({r.format}, {r.bytes:,} bytes)", highlight=False)
+
+
+def _export(ctx: typer.Context, name: str, output: Path, fmt: str | None, as_json: bool) -> None:
+    from mlroute.services import documents
+
+    chosen = documents.format_of(output, fmt)
+    app = app_context(ctx)
+    rendered = documents.RENDERERS[name](app.store, app.kb_or_none(), chosen, font=app.settings.pdf_font)
+    emit(documents.save(output, rendered), as_json, _wrote)
+
+
+@export_app.command("transition-plan")
+def export_transition_plan_cmd(
+    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+) -> None:
+    """The transition plan for a 1:1 with your manager: goals, route, timeline, projects, asks, evidence."""
+    _export(ctx, "transition-plan", output, fmt, as_json)
+
+
+@export_app.command("learning-log")
+def export_learning_log_cmd(
+    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+) -> None:
+    """Your learning log, week by week: sessions, finished items, journal, evidence."""
+    _export(ctx, "learning-log", output, fmt, as_json)
+
+
+@export_app.command("portfolio")
+def export_portfolio_cmd(
+    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+) -> None:
+    """A portfolio checklist: each planned project with its rubric and the evidence so far."""
+    _export(ctx, "portfolio", output, fmt, as_json)
+
+
+@export_app.command("calendar")
+def export_calendar_cmd(
+    ctx: typer.Context,
+    output: Path = OutOpt,
+    at: str = typer.Option("19:00", "--at", help="When study blocks start (HH:MM, local time)."),
+    block: str = typer.Option("2h", "--block", help="Length of one study block, e.g. 90m or 2h."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Study blocks for each plan week and the milestones, as an iCalendar (.ics) file."""
+    from mlroute.services import documents
+
+    rendered = documents.calendar(app_context(ctx).store, at=at, block=block)
+    emit(
+        documents.save(output, rendered),
+        as_json,
+        lambda r: console.print(
+            f"[green]✓[/] wrote {r.path} ({r.events} events over {r.weeks} weeks)", highlight=False
+        ),
+    )
+
+
+def _counts(counts: dict[str, int] | None) -> str:
+    return ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in (counts or {}).items() if n)
+
+
+def backup_cmd(
+    ctx: typer.Context, file: Path = typer.Argument(..., help="The JSON file to write."), as_json: bool = JsonOpt
+) -> None:
+    """Write everything (profiles, plans, sessions, statuses, journal, evidence, forecasts, reviews) to JSON."""
+    from mlroute.services import backup, documents
+
+    def render(r: Written) -> None:
+        console.print(f"[green]✓[/] backed up to {r.path}: {_counts(r.counts) or 'an empty database'}", highlight=False)
+
+    emit(documents.save(file, backup.backup(app_context(ctx).store)), as_json, render)
+
+
+def restore_cmd(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A file written by `mlroute backup`."),
+    replace: bool = typer.Option(False, "--replace", help="Overwrite a database that already holds data."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Restore a backup into an empty database (all or nothing)."""
+    from mlroute.services import backup
+
+    def render(r: Restored) -> None:
+        console.print(f"[green]✓[/] restored {r.path}: {_counts(r.counts)}", highlight=False)
+
+    source = str(file.expanduser())
+    tables = backup.parse(backup.read_backup_file(file), source=source)
+    emit(backup.restore(app_context(ctx).store, tables, source=source, replace=replace), as_json, render)

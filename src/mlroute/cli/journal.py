@@ -1,0 +1,102 @@
+"""``mlroute journal add|list`` and ``mlroute evidence add|list``: the learning journal and links to your work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.context import app_context
+
+if TYPE_CHECKING:
+    from mlroute.services.journal import EvidenceList, JournalList
+
+journal_app = typer.Typer(
+    help="Your learning journal: design notes, insights, challenges, solutions, feedback.", no_args_is_help=True
+)
+evidence_app = typer.Typer(help="Links that show your work: repositories, posts, talks.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(journal_app, name="journal")
+    app.add_typer(evidence_app, name="evidence")
+
+
+@journal_app.command("add")
+def journal_add_cmd(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="The entry."),
+    kind: str = typer.Option("insight", "--kind", "-k", help="design-note, insight, challenge, solution or feedback."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="A tag (repeat for more)."),
+    item: list[str] = typer.Option([], "--item", "-i", help="A plan item it is about (repeat for more)."),
+    day: str | None = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default today)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Add a journal entry."""
+    from mlroute.services.journal import journal_add
+
+    emit(
+        journal_add(app_context(ctx).store, text, kind=kind, tags=tag, items=item, day=day),
+        as_json,
+        lambda r: console.print(f"[green]✓[/] journal entry {r.id} ({r.kind}, {r.day})", highlight=False),
+    )
+
+
+@journal_app.command("list")
+def journal_list_cmd(
+    ctx: typer.Context,
+    kind: str | None = typer.Option(None, "--kind", "-k"),
+    tag: str | None = typer.Option(None, "--tag", "-t"),
+    item: str | None = typer.Option(None, "--item", "-i"),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the latest N entries."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """List journal entries, oldest first."""
+    from mlroute.services.journal import journal_list
+
+    def render(r: JournalList) -> None:
+        if not r.entries:
+            console.print('No journal entries yet: mlroute journal add "what I learned" --kind insight')
+        for e in r.entries:
+            tags = f" [dim]#{' #'.join(e.tags)}[/]" if e.tags else ""
+            items = f" [dim]({', '.join(e.items)})[/]" if e.items else ""
+            console.print(f"{e.day} [bold]{e.kind}[/] {e.text}{tags}{items}", highlight=False)
+
+    emit(journal_list(app_context(ctx).store, kind=kind, tag=tag, item=item, limit=limit), as_json, render)
+
+
+@evidence_app.command("add")
+def evidence_add_cmd(
+    ctx: typer.Context,
+    url: str = typer.Argument(..., help="https://… link to the repository, post or talk."),
+    kind: str | None = typer.Option(
+        None, "--kind", "-k", help="repository, post, talk, certificate or other (default: guessed from the link)."
+    ),
+    title: str | None = typer.Option(None, "--title"),
+    item: str | None = typer.Option(None, "--item", "-i", help="The plan item it shows, e.g. a project."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Add an evidence link."""
+    from mlroute.services.journal import evidence_add
+
+    emit(
+        evidence_add(app_context(ctx).store, url, kind=kind, title=title, item=item),
+        as_json,
+        lambda r: console.print(f"[green]✓[/] {r.kind} {r.url} added", highlight=False),
+    )
+
+
+@evidence_app.command("list")
+def evidence_list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """List evidence links."""
+    from mlroute.services.journal import evidence_list
+
+    def render(r: EvidenceList) -> None:
+        for e in r.links:
+            item = f" [dim]({e.item})[/]" if e.item else ""
+            console.print(f"{e.added} [bold]{e.kind}[/] {e.title or ''} {e.url}{item}", highlight=False)
+        if not r.links:
+            console.print("No evidence yet: mlroute evidence add https://github.com/you/project --item proj:…")
+
+    emit(evidence_list(app_context(ctx).store), as_json, render)

@@ -1,0 +1,208 @@
+"""Documents: the transition plan, the learning log, the portfolio checklist (Markdown, HTML or PDF) and the
+calendar (iCalendar), rendered to bytes from the stored journey.
+
+The CLI writes the bytes to the file the person names (``save``); the web app streams them. What the documents
+say is assembled by ``mlroute.export.context``; this module only reads the store and picks the renderer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import model_serializer
+from pydantic_core.core_schema import SerializerFunctionWrapHandler
+
+from mlroute.errors import UserError
+from mlroute.services.journey import load_journey, now_or, today_or
+from mlroute.services.results import Result
+from mlroute.services.status import make_status
+from mlroute.store import Store
+from mlroute.track.duration import parse_duration
+
+if TYPE_CHECKING:
+    from mlroute.export.document import Document
+    from mlroute.kb import KBIndex
+
+log = logging.getLogger(__name__)
+FORMATS = ("md", "html", "pdf")
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "ics": "text/calendar; charset=utf-8",
+    "json": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document as bytes, with what the CLI reports about it (sections, weeks, projects, events…)."""
+
+    data: bytes
+    format: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+
+class Written(Result):
+    """What ``mlroute export …`` and ``mlroute backup`` print: the file, its format and size, and the facts of
+    that kind of document (``sections``; ``weeks``; ``projects``; ``events`` and ``weeks``; ``counts``)."""
+
+    path: str
+    format: str | None = None
+    bytes: int
+    sections: list[str] | None = None
+    events: int | None = None
+    weeks: int | None = None
+    projects: int | None = None
+    counts: dict[str, int] | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_the_facts_of_this_kind(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None}
+
+
+def format_of(path: Path, fmt: str | None, allowed: tuple[str, ...] = FORMATS) -> str:
+    """The format from ``--format`` or else the file name's suffix."""
+    chosen = (fmt or path.suffix.lstrip(".") or allowed[0]).lower()
+    chosen = {"markdown": "md", "htm": "html"}.get(chosen, chosen)
+    if chosen not in allowed:
+        raise UserError(f"Unknown format {chosen!r} for {path.name}.", hint=f"Use --format {' | '.join(allowed)}.")
+    return chosen
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UserError(f"Unknown format {fmt!r}.", hint=f"Choose one of: {', '.join(FORMATS)}.")
+    return fmt
+
+
+def save(path: Path, rendered: Rendered) -> Written:
+    """Write to a temporary file beside ``path`` and rename it over: a crash never leaves half a file."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder.", hint="Give a file name, e.g. -o plan.pdf")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(rendered.data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"Cannot write {path}: {exc.strerror}.", hint="Choose a writable location.") from exc
+    fmt = None if rendered.format == "json" else rendered.format
+    return Written(path=str(path), format=fmt, bytes=len(rendered.data), **rendered.facts)
+
+
+def _render(doc: Document, fmt: str, now: datetime, font: Path | None) -> bytes:
+    from mlroute.export.document import to_html, to_markdown
+
+    if fmt == "md":
+        return to_markdown(doc).encode("utf-8")
+    if fmt == "html":
+        return to_html(doc).encode("utf-8")
+    from mlroute.export.pdf import render_pdf
+
+    return render_pdf(doc, created=now, font_file=font)
+
+
+def _sections(doc: Document) -> list[str]:
+    from mlroute.export.document import Heading
+
+    return [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+
+
+def transition_plan(
+    store: Store,
+    kb: KBIndex | None,
+    fmt: str,
+    *,
+    font: Path | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> Rendered:
+    """The plan to discuss with a manager. ``kb`` None: names fall back to ids (the KB could not be loaded)."""
+    from mlroute.export.context import transition_plan_context
+    from mlroute.export.transition_plan import transition_plan as build
+
+    today, now = today_or(today), now_or(now)
+    journey = store.read(lambda s: load_journey(s, records=True))
+    status = make_status(journey, today, []).model_dump(mode="json")
+    doc = build(transition_plan_context(journey, status, kb, today=today, now=now))
+    return Rendered(_render(doc, check_format(fmt), now, font), fmt, {"sections": _sections(doc)})
+
+
+def learning_log(
+    store: Store,
+    kb: KBIndex | None,
+    fmt: str,
+    *,
+    font: Path | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> Rendered:
+    from mlroute.export.context import learning_log_context
+    from mlroute.export.learning_log import learning_log as build
+
+    today, now = today_or(today), now_or(now)
+    journey = store.read(lambda s: load_journey(s, records=True))
+    ctx = learning_log_context(journey, kb, today=today)
+    return Rendered(_render(build(ctx), check_format(fmt), now, font), fmt, {"weeks": len(ctx["weeks"])})
+
+
+def portfolio(
+    store: Store,
+    kb: KBIndex | None,
+    fmt: str,
+    *,
+    font: Path | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> Rendered:
+    from mlroute.export.context import portfolio_context
+    from mlroute.export.portfolio import portfolio as build
+
+    today, now = today_or(today), now_or(now)
+    journey = store.read(lambda s: load_journey(s, records=True))
+    ctx = portfolio_context(journey, kb, today=today)
+    return Rendered(_render(build(ctx), check_format(fmt), now, font), fmt, {"projects": len(ctx["projects"])})
+
+
+def calendar(store: Store, *, at: str = "19:00", block: str = "2h", now: datetime | None = None) -> Rendered:
+    """The current plan's weeks as study blocks (and milestones as all-day events) in iCalendar."""
+    from mlroute.export.calendar import calendar_ics
+    from mlroute.export.context import calendar_weeks, milestones
+
+    try:
+        at_time = time.fromisoformat(at)
+    except ValueError:
+        raise UserError(f"Cannot read the time {at!r}.", hint="Use HH:MM, e.g. --at 19:30") from None
+    block_hours = parse_duration(block) / 60
+    now = now_or(now)
+    journey = store.read(load_journey)
+    weeks = calendar_weeks(journey)
+    data = calendar_ics(
+        weeks,
+        [{**m, "date": date.fromisoformat(m["date"])} for m in milestones(journey, None)],
+        plan_version=journey.plan.version,
+        at=at_time,
+        block_hours=block_hours,
+        now=now,
+        title=f"mlroute: {journey.name or 'study plan'}",
+    )
+    return Rendered(data, "ics", {"events": data.count(b"BEGIN:VEVENT"), "weeks": len(weeks)})
+
+
+RENDERERS = {"transition-plan": transition_plan, "learning-log": learning_log, "portfolio": portfolio}

@@ -1,0 +1,68 @@
+"""``mlroute init`` (and the web app's questionnaire): write the profile, make the first plan, store both.
+
+Running it again with a changed profile stores a new profile version and plans again, keeping what is done and
+skipped (they count as covered).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlroute.services import planning
+from mlroute.services.plans import StoredPlan, adopt_plan, has_plan
+from mlroute.services.replan import in_kb
+from mlroute.services.results import Result
+from mlroute.store import Store, repo
+
+if TYPE_CHECKING:
+    from mlroute.kb import KBIndex
+    from mlroute.profile import Profile
+
+
+class Started(Result):
+    profile_file: str | None
+    profile: dict[str, Any]
+    plan: dict[str, Any]  # the plan document (``mlroute plan --json``)
+    stored: StoredPlan
+
+
+def start(
+    store: Store,
+    kb: KBIndex,
+    profile: Profile,
+    *,
+    out: Path | None = None,
+    force: bool = False,
+    seed: int = 0,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> Started:
+    """Make the plan for ``profile`` (the coming Monday when it has no start date), write the profile to
+    ``out`` when given, and store the profile and the plan."""
+    profile = planning.ready_profile(profile, today)
+    statuses = store.read(repo.statuses)
+    done = in_kb((i for i, r in statuses.items() if r.status == "done"), kb)
+    skipped = in_kb((i for i, r in statuses.items() if r.status == "skipped"), kb)
+    doc = planning.build_plan(profile, index=kb, done=done, skipped=skipped, seed=seed, on=today).to_json()
+    written = planning.save_profile(profile, out, force=force) if out is not None else None
+    starts_on = date.fromisoformat(doc["start_date"]) if doc.get("start_date") else profile.start_date
+    assert starts_on is not None  # ready_profile gave it one
+    first = not has_plan(store)
+    stored = adopt_plan(
+        store,
+        profile.model_dump(mode="json"),
+        doc,
+        kb_version=str(doc.get("kb_version") or kb.kb.meta.version),
+        starts_on=starts_on,
+        reason="init" if first else "profile",
+        now=now,
+    )
+    stored.database = store.describe()
+    return Started(
+        profile_file=str(written) if written else None,
+        profile=profile.model_dump(mode="json"),
+        plan=doc,
+        stored=stored,
+    )

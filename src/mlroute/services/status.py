@@ -1,0 +1,172 @@
+"""``mlroute status``: progress, this week against plan, streak, pace, ETA then and now, and what is next."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from mlroute.services.journey import load_journey, now_or, today_or
+from mlroute.services.results import Band, DateBand, IsoDateTime, Result
+from mlroute.store import Store, repo
+from mlroute.track.forecast import shift
+from mlroute.track.journey import Journey
+from mlroute.track.outlook import outlook
+from mlroute.track.streak import streak
+from mlroute.track.weeks import week_of, week_start
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as DbSession
+
+
+class ThisWeek(Result):
+    week: int
+    from_: date = Field(alias="from")
+    hours_logged: float
+    hours_planned: float
+
+
+class StreakFigures(Result):
+    current_days: int
+    longest_days: int
+    current_weeks: int
+    longest_weeks: int
+    last_day: date | None
+
+
+class PaceFigures(Result):
+    hours_per_week: float
+    observed: float | None
+    weeks_observed: float
+    planned: float
+
+
+class NextItem(Result):
+    id: str
+    title: str
+    kind: str | None
+    status: str
+    week_start: int | None
+    hours: float | None
+    hours_logged: float
+
+
+class ReviewDue(Result):
+    item: str
+    due: IsoDateTime
+    reviews: int
+
+
+class Status(Result):
+    name: str
+    target_role: str | None
+    today: date
+    started_on: date
+    week: int = Field(description="Week of the journey (0: the plan has not started yet).")
+    plan_version: int
+    kb_version: str
+    hours_logged: float
+    hours_total: float
+    hours_remaining: float
+    items_done: int
+    items_doing: int
+    items_skipped: int
+    items_total: int
+    progress: float = Field(description="Share of the planned hours done.")
+    this_week: ThisWeek
+    streak: StreakFigures
+    pace: PaceFigures
+    eta_weeks: Band
+    eta_dates: DateBand
+    eta_weeks_initial: Band
+    eta_weeks_plan: Band
+    next: list[str]
+    next_items: list[NextItem]
+    reviews_due: list[ReviewDue]
+
+
+def status(store: Store, *, today: date | None = None, now: datetime | None = None) -> Status:
+    """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next."""
+    today, now = today_or(today), now_or(now)
+
+    def read(s: DbSession) -> tuple[Journey, list[ReviewDue]]:
+        cards = [ReviewDue(item=c.item_id, due=c.due, reviews=c.reviews) for c in repo.review_cards(s) if c.due <= now]
+        return load_journey(s), cards
+
+    journey, due_cards = store.read(read)
+    return make_status(journey, today, due_cards)
+
+
+def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> Status:
+    look = outlook(journey, today)
+    prog, pc = look.progress, look.pace
+    base = journey.first.starts_on
+    week_from = week_start(journey.plan.starts_on, week_of(journey.plan.starts_on, today))
+    planned_week = next(
+        (
+            float(w.get("hours", 0))
+            for w in journey.plan.data.get("weeks", [])
+            if w.get("week") == week_of(journey.plan.starts_on, today)
+        ),
+        0.0,
+    )
+    logged_week = sum(x.minutes for x in journey.sessions if week_from <= x.day < week_from + timedelta(7)) / 60
+    st = streak((x.day for x in journey.sessions), today)
+    return Status(
+        name=journey.name,
+        target_role=journey.profile.get("target_role"),
+        today=today,
+        started_on=base,
+        week=max(0, week_of(base, today)),
+        plan_version=journey.plan.version,
+        kb_version=journey.plan.kb_version,
+        hours_logged=prog.hours_logged,
+        hours_total=prog.hours_total,
+        hours_remaining=prog.hours_remaining,
+        items_done=prog.items_done,
+        items_doing=prog.items_doing,
+        items_skipped=prog.items_skipped,
+        items_total=prog.items_total,
+        progress=prog.fraction,
+        this_week=ThisWeek(
+            week=max(0, week_of(base, today)),
+            from_=week_from,
+            hours_logged=round(logged_week, 2),
+            hours_planned=planned_week,
+        ),
+        streak=StreakFigures(
+            current_days=st.current_days,
+            longest_days=st.longest_days,
+            current_weeks=st.current_weeks,
+            longest_weeks=st.longest_weeks,
+            last_day=st.last_day,
+        ),
+        pace=PaceFigures(
+            hours_per_week=pc.hours_per_week,
+            observed=pc.observed,
+            weeks_observed=pc.weeks_observed,
+            planned=look.planned_pace,
+        ),
+        eta_weeks=Band.of(look.eta),
+        eta_dates=DateBand(**{b: base + timedelta(weeks=w) for b, w in look.eta.items()}),
+        eta_weeks_initial=Band.of(shift(journey.first.data["eta_weeks"], 0)),
+        eta_weeks_plan=Band.of(shift(journey.plan.data["eta_weeks"], journey.offset)),
+        next=prog.next,
+        next_items=[_brief(journey, i) for i in prog.next],
+        reviews_due=reviews_due,
+    )
+
+
+def _brief(journey: Journey, item_id: str) -> NextItem:
+    it = journey.items.get(item_id, {})
+    in_plan = any(p["id"] == item_id for p in journey.plan_items)
+    return NextItem(
+        id=item_id,
+        title=journey.title(item_id),
+        kind=it.get("kind"),
+        status=journey.status(item_id),
+        week_start=(it["week_start"] + journey.offset) if in_plan and "week_start" in it else None,
+        hours=it.get("hours"),
+        hours_logged=round(sum(x.minutes for x in journey.sessions if x.item_id == item_id) / 60, 2),
+    )
