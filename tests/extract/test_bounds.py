@@ -18,6 +18,7 @@ import pytest
 
 from mlroute.errors import UserError
 from mlroute.extract import limits
+from mlroute.extract.limits import Limits
 from mlroute.extract.linker import Linker
 from mlroute.extract.readers import read_document, read_postings
 from mlroute.extract.sentences import split_sentences
@@ -60,22 +61,22 @@ def test_unpunctuated_text_is_linear(lexical_linker: Linker) -> None:
 def test_sentences_are_windows_of_bounded_length() -> None:
     text = hostile.unpunctuated(50_000) + "\n" + "x" * 9_000
     spans = split_sentences(text)
-    assert max(len(s.text) for s in spans) <= limits.SENTENCE_CHARS.value
+    assert max(len(s.text) for s in spans) <= limits.SENTENCE_CHARS.default
+    assert max(len(s.text) for s in split_sentences(text, 300)) <= 300
     assert "".join(s.text for s in spans).replace(" ", "") == text.replace(" ", "").replace("\n", "")
 
 
 def test_huge_text_file_is_refused_naming_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_text(hostile.unpunctuated(limits.TEXT_CHARS.value + 10), encoding="utf-8")
+    path.write_text(hostile.unpunctuated(limits.TEXT_CHARS.default + 10), encoding="utf-8")
     with deadline(20):
         refused(lambda: read_document(path), limits.TEXT_CHARS)
 
 
-def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MLROUTE_MAX_FILE_BYTES", "1000")
+def test_file_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.md"
     path.write_text("Python " * 200, encoding="utf-8")
-    err = refused(lambda: read_document(path), limits.FILE_BYTES)
+    err = refused(lambda: read_document(path, Limits(file_bytes=1000)), limits.FILE_BYTES)
     assert "1,400 bytes" in err.message
 
 
@@ -92,9 +93,9 @@ def test_docx_whose_sizes_lie_is_not_read_past_them(tmp_path: Path) -> None:
         read_document(bomb)
 
 
-def test_docx_with_too_many_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MLROUTE_MAX_ARCHIVE_PARTS", "2")
-    refused(lambda: read_document(hostile.docx_bomb(tmp_path / "d.docx", 10_000)), limits.ARCHIVE_PARTS)
+def test_docx_with_too_many_parts(tmp_path: Path) -> None:
+    docx = hostile.docx_bomb(tmp_path / "d.docx", 10_000)
+    refused(lambda: read_document(docx, Limits(archive_parts=2)), limits.ARCHIVE_PARTS)
 
 
 def test_pdf_stream_bomb(tmp_path: Path) -> None:
@@ -104,7 +105,7 @@ def test_pdf_stream_bomb(tmp_path: Path) -> None:
 
 
 def test_pdf_page_count(tmp_path: Path) -> None:
-    pdf = hostile.pdf_many_pages(tmp_path / "long.pdf", limits.PDF_PAGES.value + 1)
+    pdf = hostile.pdf_many_pages(tmp_path / "long.pdf", limits.PDF_PAGES.default + 1)
     with deadline(20):
         refused(lambda: read_document(pdf), limits.PDF_PAGES)
 
@@ -143,11 +144,10 @@ def test_deeply_nested_json_is_a_user_error(tmp_path: Path) -> None:
         read_postings(lines)
 
 
-def test_posting_count_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MLROUTE_MAX_POSTINGS", "3")
+def test_posting_count_limit(tmp_path: Path) -> None:
     path = tmp_path / "postings.jsonl"
     path.write_text('{"description": "Python"}\n' * 5, encoding="utf-8")
-    refused(lambda: read_postings(path), limits.POSTINGS)
+    refused(lambda: read_postings(path, Limits(postings=3)), limits.POSTINGS)
 
 
 def test_limits_are_documented() -> None:
@@ -156,11 +156,11 @@ def test_limits_are_documented() -> None:
         assert limit.name in docs, limit.name
 
 
-def test_html_markup_does_not_count_against_the_text_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MLROUTE_MAX_TEXT_CHARS", "5000")
+def test_html_markup_does_not_count_against_the_text_limit(tmp_path: Path) -> None:
+    bounds = Limits(text_chars=5000)
     page = tmp_path / "saved-job-page.html"
     styles = "<style>" + ".x{color:red}" * 2000 + "</style>"  # a saved page: mostly markup
     page.write_text(f"<html><head>{styles}</head><body><p>Python and SQL</p></body></html>", encoding="utf-8")
-    assert read_document(page).text == "Python and SQL"
+    assert read_document(page, bounds).text == "Python and SQL"
     page.write_text("<html><body>" + "<p>Python</p>" * 2000 + "</body></html>", encoding="utf-8")
-    refused(lambda: read_document(page), limits.TEXT_CHARS)
+    refused(lambda: read_document(page, bounds), limits.TEXT_CHARS)

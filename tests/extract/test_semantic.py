@@ -96,14 +96,14 @@ def test_rank_puts_named_labels_first_then_similar_ones(tiny_model: Path) -> Non
     assert ranked[0][1] > 1.0 > ranked[1][1]
 
 
-def test_the_shipped_linker_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shipped_linker_is_the_default() -> None:
     from mlroute.extract.semantic import DEFAULT_MODEL_DIR, default_available, resolve_spec
 
-    monkeypatch.delenv("MLROUTE_EMBEDDINGS", raising=False)
     assert default_available()
     assert resolve_spec(None) == "default" and resolve_spec("none") is None
-    monkeypatch.setenv("MLROUTE_EMBEDDINGS", "off")
-    assert resolve_spec(None) is None and resolve_spec("default") == "default"
+    # MLROUTE_EMBEDDINGS (the setting) is used when --semantic is not given, and --semantic wins over it
+    assert resolve_spec(None, "off") is None and resolve_spec("default", "off") == "default"
+    assert resolve_spec(None, "model2vec:/m") == "model2vec:/m"
     size = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir())
     assert size < 10_000_000  # shipped in the repository: keep it compact
     assert '"embedding_dtype": "int8"' in (DEFAULT_MODEL_DIR / "config.json").read_text(encoding="utf-8")

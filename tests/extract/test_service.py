@@ -102,3 +102,21 @@ def test_semantic_stage_through_the_service(tiny_model: Path, tmp_path: Path) ->
     assert result["semantic"] == f"model2vec:{tiny_model}"
     got = skills(result)
     assert got["distributed-training"]["evidence"][0]["method"] == "semantic"
+
+
+def test_the_settings_passed_in_are_the_ones_used(kb_env: Path, tiny_model: Path, tmp_path: Path) -> None:
+    """The CLI hands each use case the settings it read once: their knowledge base, model and limits apply, not
+    whatever the environment says by then."""
+    from mlroute.extract.limits import TEXT_CHARS
+    from mlroute.settings import Settings
+
+    posting = tmp_path / "p.txt"
+    posting.write_text("Requirements:\n- Train models on GPUs at scale\n- PyTorch\n", encoding="utf-8")
+    settings = Settings(kb=kb_env, embeddings=f"model2vec:{tiny_model}")
+    assert extraction.extract(posting, settings=settings).semantic == f"model2vec:{tiny_model}"
+    assert extraction.extract(posting).semantic is None  # the environment says none
+    with pytest.raises(UserError) as info:
+        extraction.match(posting, settings=Settings(kb=kb_env, max_text_chars=20))
+    assert TEXT_CHARS.name in info.value.message and f"{TEXT_CHARS.name}=40" in (info.value.hint or "")
+    with pytest.raises(UserError, match="MLROUTE_MAX_POSTINGS"):
+        extraction.market(FIXTURES / "postings.jsonl", settings=Settings(kb=kb_env, max_postings=1))

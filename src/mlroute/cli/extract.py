@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.context import app_context
 from mlroute.services import extraction
 
 SemanticOpt = typer.Option(
@@ -55,6 +56,7 @@ def _asked(g: dict[str, Any], kind: str) -> str:
 
 
 def extract_cmd(
+    ctx: typer.Context,
     file: Path = typer.Argument(
         ..., help="A posting or resume: PDF, DOCX, HTML, Markdown, text, CSV/JSON/JSONL (or any of them .gz)."
     ),
@@ -89,10 +91,12 @@ def extract_cmd(
             )
             console.print(f"Skills outside mlroute's knowledge base: {others}", highlight=False, soft_wrap=True)
 
-    emit(extraction.extract(file, semantic=semantic, kind=kind).model_dump(mode="json"), as_json, render)
+    found = extraction.extract(file, semantic=semantic, kind=kind, settings=app_context(ctx).settings)
+    emit(found.model_dump(mode="json"), as_json, render)
 
 
 def from_resume_cmd(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="Your resume: PDF, DOCX, HTML, Markdown or text, English or Chinese."),
     profile: Path | None = typer.Option(None, "--profile", help="Your profile, to compare with the current levels."),
     output: Path | None = typer.Option(
@@ -111,7 +115,9 @@ def from_resume_cmd(
             hint="Choose a new file name, then merge the levels you agree with by hand.",
         )
     current = load_profile(profile) if profile else None
-    result = extraction.profile_from_resume(file, profile=current, semantic=semantic).model_dump(mode="json")
+    settings = app_context(ctx).settings
+    proposal = extraction.profile_from_resume(file, profile=current, semantic=semantic, settings=settings)
+    result = proposal.model_dump(mode="json")
     if output is not None:
         output.write_text(
             yaml.safe_dump({"skills": result["profile_skills"]}, allow_unicode=True, sort_keys=False),
@@ -146,6 +152,7 @@ def from_resume_cmd(
 
 
 def match_cmd(
+    ctx: typer.Context,
     posting: Path = typer.Argument(..., help="A job posting: PDF, DOCX, HTML, Markdown or text."),
     profile: Path | None = typer.Option(None, "--profile", help="Your profile (YAML or JSON)."),
     semantic: str | None = SemanticOpt,
@@ -155,7 +162,8 @@ def match_cmd(
     from mlroute.profile import load_profile
 
     person = load_profile(profile) if profile else None
-    result = extraction.match(posting, person, semantic=semantic).model_dump(mode="json")
+    found = extraction.match(posting, person, semantic=semantic, settings=app_context(ctx).settings)
+    result = found.model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:
         pct = r["readiness"] * 100
@@ -195,6 +203,7 @@ def match_cmd(
 
 
 def market_cmd(
+    ctx: typer.Context,
     path: Path = typer.Argument(..., help="Postings: a CSV/JSON/JSONL file or a directory of files."),
     semantic: str | None = SemanticOpt,
     top: int = typer.Option(20, "--top", min=1, help="Skills shown in the table."),
@@ -217,7 +226,8 @@ def market_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description="Extracting skills")
 
-        found = extraction.market(path, semantic=semantic, progress=progress, spans_too=other_skills)
+        settings = app_context(ctx).settings
+        found = extraction.market(path, semantic=semantic, progress=progress, spans_too=other_skills, settings=settings)
     result = found.model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Text out of binary and compressed formats: gzip, PDF, DOCX, HTML, each bounded (``limits``) before or while it
+"""Text out of binary and compressed formats: gzip, PDF, DOCX, HTML, each bounded (``Limits``) before or while it
 expands, and every damaged file a ``UserError`` that names it.
 """
 
@@ -11,14 +11,14 @@ import zlib
 from typing import Any
 
 from mlroute.errors import UserError
-from mlroute.extract import limits
+from mlroute.extract.limits import ARCHIVE_PARTS, DECOMPRESSED_BYTES, DEFAULT, PDF_PAGES, TEXT_CHARS, Limits
 
 SPLIT_HINT = "Split it into smaller files, or pass only the part with the posting or resume."
 
 
-def gunzip(data: bytes, source: str) -> bytes:
-    """Decompress in 1 MB steps: a gzip bomb stops at ``limits.DECOMPRESSED_BYTES``, not at the memory's end."""
-    cap = limits.DECOMPRESSED_BYTES.value
+def gunzip(data: bytes, source: str, limits: Limits = DEFAULT) -> bytes:
+    """Decompress in 1 MB steps: a gzip bomb stops at ``MLROUTE_MAX_DECOMPRESSED_BYTES``, not at the memory's end."""
+    cap = limits.decompressed_bytes
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     chunks: list[bytes] = []
     size = 0
@@ -29,7 +29,7 @@ def gunzip(data: bytes, source: str) -> bytes:
             pending = decompressor.unconsumed_tail
             size += len(chunk)
             if size > cap:
-                raise limits.DECOMPRESSED_BYTES.error(f"{source!r} decompressed", SPLIT_HINT)
+                raise limits.error(DECOMPRESSED_BYTES, f"{source!r} decompressed", SPLIT_HINT)
             chunks.append(chunk)
             if not chunk and not pending:
                 break
@@ -40,14 +40,14 @@ def gunzip(data: bytes, source: str) -> bytes:
     return b"".join(chunks)
 
 
-def pdf_text(data: bytes, source: str) -> str:
+def pdf_text(data: bytes, source: str, limits: Limits = DEFAULT) -> str:
     import logging
 
     import pypdf
     from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes on damaged files would reach the terminal
-    cap = min(limits.DECOMPRESSED_BYTES.value, 75_000_000)
+    cap = min(limits.decompressed_bytes, 75_000_000)
     caps: dict[str, Any] = {
         f"{kind}_maximum_output_length": cap
         for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli", "array_based_stream")
@@ -62,16 +62,16 @@ def pdf_text(data: bytes, source: str) -> str:
             stream_decoding_work_maximum_length=4 * cap,
         ):
             reader = pypdf.PdfReader(io.BytesIO(data))
-            limits.PDF_PAGES.check(len(reader.pages), f"{source!r}", SPLIT_HINT)
+            limits.check(PDF_PAGES, len(reader.pages), f"{source!r}", SPLIT_HINT)
             for page in reader.pages:
                 contents = page.get_contents()  # decompressed here, within the caps: extract_text hides the error
                 if contents is not None:
                     contents.get_data()
                 pages.append(page.extract_text() or "")
                 chars += len(pages[-1])
-                limits.TEXT_CHARS.check(chars, f"The text of {source!r}", SPLIT_HINT)
+                limits.check(TEXT_CHARS, chars, f"The text of {source!r}", SPLIT_HINT)
     except LimitReachedError:
-        raise limits.DECOMPRESSED_BYTES.error(f"A compressed stream in {source!r}", SPLIT_HINT) from None
+        raise limits.error(DECOMPRESSED_BYTES, f"A compressed stream in {source!r}", SPLIT_HINT) from None
     except (
         PyPdfError,
         ValueError,
@@ -99,7 +99,7 @@ def pdf_text(data: bytes, source: str) -> str:
     return text
 
 
-def _check_docx_archive(data: bytes, source: str) -> None:
+def _check_docx_archive(data: bytes, source: str, limits: Limits) -> None:
     """Refuse a DOCX whose parts would expand past the limit before any of it is decompressed (a zip bomb).
 
     The sizes checked are the ones the archive declares; ``zipfile`` never returns more than a part declares."""
@@ -108,9 +108,9 @@ def _check_docx_archive(data: bytes, source: str) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, LookupError) as exc:
         raise _not_docx(source, exc) from None
-    limits.ARCHIVE_PARTS.check(len(parts), f"{source!r}", SPLIT_HINT)
+    limits.check(ARCHIVE_PARTS, len(parts), f"{source!r}", SPLIT_HINT)
     expanded = sum(p.file_size for p in parts)
-    limits.DECOMPRESSED_BYTES.check(expanded, f"{source!r} decompressed", SPLIT_HINT)
+    limits.check(DECOMPRESSED_BYTES, expanded, f"{source!r} decompressed", SPLIT_HINT)
 
 
 def _not_docx(source: str, exc: BaseException) -> UserError:
@@ -120,11 +120,11 @@ def _not_docx(source: str, exc: BaseException) -> UserError:
     )
 
 
-def docx_text(data: bytes, source: str) -> str:
+def docx_text(data: bytes, source: str, limits: Limits = DEFAULT) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    _check_docx_archive(data, source)
+    _check_docx_archive(data, source, limits)
     try:
         doc = docx.Document(io.BytesIO(data))
         lines = [p.text for p in doc.paragraphs]

@@ -24,6 +24,7 @@ import yaml
 from mlroute.extract.alternatives import mark_alternatives
 from mlroute.extract.cues import apply_cues
 from mlroute.extract.lexical import Hit, LexicalMatcher, fold, is_cjk
+from mlroute.extract.limits import SENTENCE_CHARS
 from mlroute.extract.models import Mention
 from mlroute.extract.nonskill import Masked, job_title_at, masked_spans
 from mlroute.extract.script import to_simplified
@@ -132,8 +133,11 @@ class Linker:
         encoder: Encoder | None = None,
         threshold: float | None = None,
         index: LabelIndex | None = None,
+        window: int = SENTENCE_CHARS.default,
     ) -> None:
+        """``window``: the longest sentence window in characters (``MLROUTE_MAX_SENTENCE_CHARS``)."""
         self.labels = labels
+        self.window = window
         self.lexical = LexicalMatcher(labels.aliases)
         self.patterns = [(sid, re.compile(p, re.IGNORECASE)) for sid, p in labels.patterns]
         self.encoder = encoder
@@ -157,7 +161,7 @@ class Linker:
         """Batch form of ``extract``: one encoder call for all texts' clauses (much faster for many postings)."""
         results: list[list[Mention]] = []
         pending: list[tuple[int, Span, Span]] = []
-        sentence_lists = [split_sentences(t) for t in texts]
+        sentence_lists = [split_sentences(t, self.window) for t in texts]
         simple_texts = [to_simplified(t) for t in texts]  # cue words are Simplified; same length, same offsets
         for n, (text, simple, sentences) in enumerate(zip(texts, simple_texts, sentence_lists, strict=True)):
             hits, covered = self._scan(text, simple)
@@ -186,7 +190,7 @@ class Linker:
                     )
                 )
         return [
-            apply_cues(simple, sorted(ms, key=lambda m: (m.start, m.end)), split_sentences(simple))
+            apply_cues(simple, sorted(ms, key=lambda m: (m.start, m.end)), split_sentences(simple, self.window))
             for simple, ms in zip(simple_texts, results, strict=True)
         ]
 
@@ -255,7 +259,7 @@ class Linker:
         out: list[list[tuple[str, float]]] = []
         queries: list[list[str]] = []
         for text in texts:
-            parts = [text] + [c.text for s in split_sentences(text) for c in split_clauses(s)]
+            parts = [text] + [c.text for s in split_sentences(text, self.window) for c in split_clauses(s)]
             queries.append(list(dict.fromkeys(p for p in parts if p.strip())))
         sem: list[dict[str, float]] = [{} for _ in texts]
         if self.encoder is not None:

@@ -3,8 +3,8 @@
 Every failure a user can fix (missing file, too big, empty, binary, a scanned PDF without a text layer, a CSV
 without a description column) raises ``UserError`` naming the file and what to do. Text files may be UTF-8 or a
 Chinese legacy encoding (GB18030/GBK); ``decode`` finds out which. Any file may be gzip-compressed (``.txt.gz``,
-``.jsonl.gz``). Every read is bounded by the limits in ``limits`` (file size, decompressed size, DOCX parts, PDF
-pages, characters of text), each named in the error it raises.
+``.jsonl.gz``). Every read is bounded by the ``Limits`` it is given (file size, decompressed size, DOCX parts, PDF
+pages, characters of text; the defaults when none are), each named in the error it raises.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from typing import Any
 import charset_normalizer
 
 from mlroute.errors import UserError
-from mlroute.extract import limits
 from mlroute.extract.formats import SPLIT_HINT, docx_text, gunzip, html_text, pdf_text
 from mlroute.extract.lexical import is_cjk
+from mlroute.extract.limits import DEFAULT, FILE_BYTES, MARKET_BYTES, POSTING_FILES, POSTINGS, TEXT_CHARS, Limits
 from mlroute.extract.models import Document, Posting
 
-MAX_BYTES = limits.FILE_BYTES.default
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".text"}
 COLLECTION_SUFFIXES = {".csv", ".json", ".jsonl", ".ndjson"}
 SUPPORTED = sorted(DOCUMENT_SUFFIXES | COLLECTION_SUFFIXES)
@@ -50,7 +49,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _check_file(path: Path, max_bytes: int | None = None) -> int:
+def _check_file(path: Path, limits: Limits) -> int:
     if not path.exists():
         raise UserError(f"File {str(path)!r} does not exist.", hint="Check the path and try again.")
     if path.is_dir():
@@ -62,9 +61,7 @@ def _check_file(path: Path, max_bytes: int | None = None) -> int:
     size = path.stat().st_size
     if size == 0:
         raise UserError(f"File {str(path)!r} is empty.", hint="Pass a file that contains the posting or resume text.")
-    if max_bytes is not None and size > max_bytes:
-        raise limits.FILE_BYTES.error(f"File {str(path)!r}", SPLIT_HINT, size)
-    limits.FILE_BYTES.check(size, f"File {str(path)!r}", SPLIT_HINT)
+    limits.check(FILE_BYTES, size, f"File {str(path)!r}", SPLIT_HINT)
     return size
 
 
@@ -76,12 +73,12 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+def _read_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, decompressed when it is gzip (bounded both ways)."""
-    _check_file(path, max_bytes)
+    _check_file(path, limits)
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b" or path.suffix.lower() == ".gz":
-        data = gunzip(data, str(path))
+        data = gunzip(data, str(path), limits)
         if not data:
             raise UserError(f"{str(path)!r} holds an empty file.", hint="Pass a file that contains text.")
     return data
@@ -132,29 +129,29 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
     )
 
 
-def read_document(path: Path, max_bytes: int | None = None) -> Document:
+def read_document(path: Path, limits: Limits = DEFAULT) -> Document:
     """One document's text. Collections (CSV/JSON/JSONL) are joined posting by posting."""
     path = Path(path)
     suffix = _suffix(path)
     encoding: str | None = None  # PDF and DOCX carry their own encoding
     if suffix in COLLECTION_SUFFIXES:
-        postings = read_postings(path, max_bytes)
+        postings = read_postings(path, limits)
         text, fmt = "\n\n".join(p.text for p in postings), suffix.lstrip(".")
     else:
-        data = _read_bytes(path, max_bytes)
+        data = _read_bytes(path, limits)
         if suffix == ".pdf" or data.startswith(b"%PDF-"):
-            text, fmt = pdf_text(data, str(path)), "pdf"
+            text, fmt = pdf_text(data, str(path), limits), "pdf"
         elif suffix == ".docx":
-            text, fmt = docx_text(data, str(path)), "docx"
+            text, fmt = docx_text(data, str(path), limits), "docx"
         else:
             raw, encoding = decode(data, str(path))
             if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
                 text, fmt = html_text(raw), "html"  # markup is bounded by the file size; its text is checked below
             else:
-                limits.TEXT_CHARS.check(len(raw), f"The text of {str(path)!r}", SPLIT_HINT)
+                limits.check(TEXT_CHARS, len(raw), f"The text of {str(path)!r}", SPLIT_HINT)
                 text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    limits.TEXT_CHARS.check(len(text), f"The text of {str(path)!r}", SPLIT_HINT)
+    limits.check(TEXT_CHARS, len(text), f"The text of {str(path)!r}", SPLIT_HINT)
     if not text.strip():
         raise UserError(
             f"{str(path)!r} contains no text.", hint="Pass a file that contains the posting or resume text."
@@ -187,13 +184,13 @@ def posting_from_record(record: dict[str, Any], source: str) -> Posting:
     )
 
 
-def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _csv_records(path: Path, text: str, limits: Limits) -> Iterator[tuple[str, dict[str, Any]]]:
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    csv.field_size_limit(max(limits.TEXT_CHARS.value, 131072))
+    csv.field_size_limit(max(limits.text_chars, 131072))
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     row_number = 1
     try:
@@ -214,10 +211,10 @@ def _json(text: str) -> Any:
         raise json.JSONDecodeError("nested too deeply", text[:20], 0) from None
 
 
-def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _records(path: Path, text: str, limits: Limits) -> Iterator[tuple[str, dict[str, Any]]]:
     suffix = _suffix(path)
     if suffix == ".csv":
-        yield from _csv_records(path, text)
+        yield from _csv_records(path, text, limits)
     elif suffix in (".jsonl", ".ndjson"):
         for line_number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -251,24 +248,24 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"{path}#{i}", obj
 
 
-def read_postings(path: Path, max_bytes: int | None = None) -> list[Posting]:
+def read_postings(path: Path, limits: Limits = DEFAULT) -> list[Posting]:
     """Postings in a file: a CSV/JSON/JSONL collection gives many, any other document gives one."""
     path = Path(path)
     if _suffix(path) not in COLLECTION_SUFFIXES:
-        doc = read_document(path, max_bytes)
+        doc = read_document(path, limits)
         first = next((line.strip() for line in doc.text.splitlines() if line.strip()), "")
         title = first.lstrip("#* ").strip() if len(first) <= 80 else ""
         return [Posting(description=doc.text, title=title, source=str(path))]
-    text, _ = decode(_read_bytes(path, max_bytes), str(path))
+    text, _ = decode(_read_bytes(path, limits), str(path))
     postings: list[Posting] = []
     columns: set[str] = set()
-    for source, record in _records(path, text):
+    for source, record in _records(path, text, limits):
         columns |= {str(k) for k in record}
         posting = posting_from_record(record, source)
         if posting.description.strip():
-            limits.TEXT_CHARS.check(len(posting.text), f"The posting at {source}", SPLIT_HINT)
+            limits.check(TEXT_CHARS, len(posting.text), f"The posting at {source}", SPLIT_HINT)
             postings.append(posting)
-            limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
+            limits.check(POSTINGS, len(postings), f"{str(path)!r}", "Split the postings into several runs.")
     if not postings:
         found = ", ".join(sorted(columns)[:30]) or "none"
         raise UserError(
@@ -278,7 +275,7 @@ def read_postings(path: Path, max_bytes: int | None = None) -> list[Posting]:
     return postings
 
 
-def iter_posting_files(path: Path) -> list[Path]:
+def iter_posting_files(path: Path, limits: Limits = DEFAULT) -> list[Path]:
     """The files ``market`` reads: the path itself, or every supported file under a directory (bounded in number
     and total size)."""
     path = Path(path)
@@ -295,8 +292,8 @@ def iter_posting_files(path: Path) -> list[Path]:
             continue
         files.append(p)
         total += p.stat().st_size
-        limits.POSTING_FILES.check(len(files), f"Directory {str(path)!r}", "Pass a smaller directory.")
-        limits.MARKET_BYTES.check(total, f"The postings files under {str(path)!r}", "Pass a smaller directory.")
+        limits.check(POSTING_FILES, len(files), f"Directory {str(path)!r}", "Pass a smaller directory.")
+        limits.check(MARKET_BYTES, total, f"The postings files under {str(path)!r}", "Pass a smaller directory.")
     if not files:
         raise UserError(
             f"Directory {str(path)!r} holds no postings files.", hint=f"Supported formats: {', '.join(SUPPORTED)}."
@@ -304,16 +301,16 @@ def iter_posting_files(path: Path) -> list[Path]:
     return files
 
 
-def read_all(path: Path, files: list[Path]) -> tuple[list[Posting], list[dict[str, str]]]:
+def read_all(path: Path, files: list[Path], limits: Limits = DEFAULT) -> tuple[list[Posting], list[dict[str, str]]]:
     """The postings of every file, and the files skipped with the reason (one file alone must be readable)."""
     postings: list[Posting] = []
     skipped: list[dict[str, str]] = []
     for f in files:
         try:
-            postings.extend(read_postings(f))
+            postings.extend(read_postings(f, limits))
         except UserError as exc:
             if len(files) == 1:
                 raise
             skipped.append({"file": str(f), "reason": exc.message})
-        limits.POSTINGS.check(len(postings), f"{str(path)!r}", "Split the postings into several runs.")
+        limits.check(POSTINGS, len(postings), f"{str(path)!r}", "Split the postings into several runs.")
     return postings, skipped

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from mlroute.extract.limits import SENTENCE_CHARS
 from mlroute.extract.models import Mention
 from mlroute.extract.sentences import Span, split_clauses, split_sentences
 
@@ -173,9 +174,12 @@ def _title_line(sentence: Span) -> bool:
     return len(text) <= 80 and not text.startswith(("-", "*", "•", "·")) and _section_of(text) is None
 
 
-def collect(text: str, mentions: list[Mention], today: dt.date) -> dict[str, SkillEvidence]:
-    """Evidence per skill from the resume's structure: sections, dated entries, years and stated levels."""
-    sentences = split_sentences(text)
+def collect(
+    text: str, mentions: list[Mention], today: dt.date, window: int = SENTENCE_CHARS.default
+) -> dict[str, SkillEvidence]:
+    """Evidence per skill from the resume's structure: sections, dated entries, years and stated levels
+    (``window``: the longest sentence window, as the linker cut them)."""
+    sentences = split_sentences(text, window)
     starts = [s.start for s in sentences]
     sections, entry_of, entries = _structure(sentences, today)
     clauses: dict[int, list[Span]] = {}

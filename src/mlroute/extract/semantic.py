@@ -15,7 +15,6 @@ hub name. Heavy libraries are imported only when a model is loaded, so mlroute r
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,6 @@ from mlroute.errors import UserError
 
 # The official all-MiniLM-L6-v2 weights (revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41), 90,868,376 bytes.
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-ENV_VAR = "MLROUTE_EMBEDDINGS"
 DEFAULT_MODEL_DIR = Path(__file__).parent / "data" / "linker"
 OFF = frozenset({"none", "off", "lexical", "no"})
 
@@ -164,8 +162,7 @@ def default_available() -> bool:
 
 
 def load_default(location: str = "") -> Encoder:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the shipped model is local; never ask a hub
-    encoder = load_model2vec(str(DEFAULT_MODEL_DIR))
+    encoder = load_model2vec(str(DEFAULT_MODEL_DIR))  # an existing directory: model2vec never asks a hub
     encoder.name = "default"
     return encoder
 
@@ -204,15 +201,12 @@ def _guess_backend(path: Path) -> str:
     return "sentence-transformers"
 
 
-def spec_from_env() -> str | None:
-    return os.environ.get(ENV_VAR) or None
-
-
-def resolve_spec(spec: str | None) -> str | None:
-    """The model to use: ``spec``, else ``$MLROUTE_EMBEDDINGS``, else the shipped linker; ``None`` = lexical only.
+def resolve_spec(spec: str | None, configured: str | None = None) -> str | None:
+    """The model to use: ``spec`` (``--semantic``), else ``configured`` (the ``MLROUTE_EMBEDDINGS`` setting), else
+    the shipped linker; ``None`` = lexical only.
 
     ``default`` names the shipped linker; when it is not installed extraction stays lexical (and says so)."""
-    chosen = (spec or spec_from_env() or "default").strip()
+    chosen = (spec or configured or "default").strip()
     if chosen.lower() in OFF:
         return None
     if chosen == "default" and not default_available():

@@ -4,9 +4,9 @@ Job postings are mostly bullet lists, so a line break ends a sentence; inside a 
 the next word starts a new sentence, and after ``。！？；``. Clauses (for scoping cues such as "优先" in
 "熟悉PyTorch，有推荐系统经验者优先") split further at commas and semicolons.
 
-Work is linear in the text: a line longer than ``limits.SENTENCE_CHARS`` (2,000 characters; pasted text without
-punctuation, a PDF that lost its line breaks) is cut into windows of at most that many characters at a space where
-there is one, so no later stage ever scans more than one window per mention.
+Work is linear in the text: a line longer than the window (``MLROUTE_MAX_SENTENCE_CHARS``, 2,000 characters by
+default; pasted text without punctuation, a PDF that lost its line breaks) is cut into windows of at most that many
+characters at a space where there is one, so no later stage ever scans more than one window per mention.
 """
 
 from __future__ import annotations
@@ -76,11 +76,10 @@ def _windows(text: str, start: int, end: int, window: int) -> list[tuple[int, in
     return out
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences with offsets into ``text``; every line break ends one."""
+def split_sentences(text: str, window: int = SENTENCE_CHARS.default) -> list[Span]:
+    """Sentences with offsets into ``text``; every line break ends one, and none is longer than ``window``."""
     out: list[Span] = []
     pos = 0
-    window = SENTENCE_CHARS.value
     for line in text.splitlines(keepends=True):
         out.extend(_line_sentences(text, pos, pos + len(line), window))
         pos += len(line)

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from mlroute.extract.limits import SENTENCE_CHARS
+
 MODEL_DIR = Path(__file__).parent / "data" / "spans"
 LAYERS = ("skill", "knowledge")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[+#.'’/-][A-Za-z0-9]+)*[+#]*|[^\sA-Za-z0-9]")
@@ -159,9 +161,10 @@ class SpanTagger:
             self.taggers[layer] = tagger
         self.clusters = Clusters.load(encoder, folder / "clusters.npz")
 
-    def spans(self, text: str) -> list[Span]:
+    def spans(self, text: str, window: int = SENTENCE_CHARS.default) -> list[Span]:
+        """Spans in ``text``, read one sentence window (at most ``window`` characters) at a time."""
         out: list[Span] = []
-        for line_start, line in _lines(text):
+        for line_start, line in _lines(text, window):
             toks = tokens(line)
             if not toks or not any(w.isascii() and w.isalpha() for w, _, _ in toks):
                 continue
@@ -230,11 +233,11 @@ def demand(per_posting: Sequence[Sequence[Span]], postings: int, top: int = 30) 
     return [{"text": shown[k], "kind": k[1], "postings": n, "share": round(n / postings, 4)} for k, n in ranked]
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def _lines(text: str, window: int) -> list[tuple[int, str]]:
     """Sentences (the extractor's windows) with their offsets: the CRF reads one at a time."""
     from mlroute.extract.sentences import split_sentences
 
-    return [(s.start, s.text) for s in split_sentences(text)]
+    return [(s.start, s.text) for s in split_sentences(text, window)]
 
 
 def shipped(names: object = None) -> SpanTagger | None:

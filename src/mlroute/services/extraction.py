@@ -1,9 +1,11 @@
 """Extraction use cases: extract, profile from a resume, match a posting, market demand. Shared by CLI and web.
 
-Each returns a typed result (``extraction_models``); JSON is ``model_dump(mode="json")``. The semantic stage uses
-the model named by ``semantic`` (a spec, ``default`` for the linker shipped with mlroute, or ``none``), else
-``MLROUTE_EMBEDDINGS``, else the shipped linker when it is installed; the result names the model it used.
-Every input is bounded (``extract.limits``): a file over a limit is refused with a message naming the limit.
+Each returns a typed result (``extraction_models``); JSON is ``model_dump(mode="json")``. Each takes the
+``Settings`` of the run (default: read from the environment): the knowledge base, the embedding model and the
+limits. The semantic stage uses the model named by ``semantic`` (a spec, ``default`` for the linker shipped with
+mlroute, or ``none``), else the ``MLROUTE_EMBEDDINGS`` setting, else the shipped linker when it is installed; the
+result names the model it used. Every input is bounded (``extract.limits``, set by ``MLROUTE_MAX_*``): a file over
+a limit is refused with a message naming the limit.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import KBIndex
 from mlroute.kb.models import LEVEL_NAMES
 from mlroute.profile import Profile
+from mlroute.services.closing_items import closing_items
 from mlroute.services.extraction_models import (
     AskedSkill,
     Evidence,
@@ -40,21 +43,23 @@ from mlroute.services.extraction_models import (
     Snippet,
 )
 from mlroute.services.kb import index as kb_index
+from mlroute.settings import Settings
 
 Progress = Callable[[int, int], None]
 BATCH = 64
 
 
 @lru_cache(maxsize=4)
-def _linker(kb_id: int, spec: str | None) -> Linker:
-    idx = kb_index()
+def _linker(root: Path, spec: str | None, window: int) -> Linker:
     encoder = load_encoder(spec) if spec else None
-    return Linker(LabelSet.from_kb(idx.kb), encoder)
+    return Linker(LabelSet.from_kb(kb_index(root).kb), encoder, window=window)
 
 
-def linker(semantic: str | None = None) -> Linker:
-    """The linker over the knowledge base in use, built once per (knowledge base, model)."""
-    return _linker(id(kb_index()), resolve_spec(semantic))
+def linker(semantic: str | None = None, settings: Settings | None = None) -> Linker:
+    """The linker over the knowledge base the settings name, built once per (knowledge base, model, window)."""
+    settings = settings or Settings()
+    spec = resolve_spec(semantic, settings.embeddings)
+    return _linker(settings.kb_dir(), spec, settings.max_sentence_chars)
 
 
 def _skill_ref(idx: KBIndex, skill_id: str) -> dict[str, Any]:
@@ -99,23 +104,23 @@ def group_mentions(idx: KBIndex, mentions: Sequence[Mention], kind: DocumentKind
 
 
 @lru_cache(maxsize=4)
-def _known_names(kb_id: int) -> frozenset[str]:
-    return frozenset(" ".join(alias.lower().split()) for _, alias in LabelSet.from_kb(kb_index().kb).aliases)
+def _known_names(root: Path) -> frozenset[str]:
+    return frozenset(" ".join(alias.lower().split()) for _, alias in LabelSet.from_kb(kb_index(root).kb).aliases)
 
 
 @lru_cache(maxsize=2)
-def _tagger(kb_id: int) -> spans.SpanTagger | None:
-    return spans.shipped(LexicalMatcher(LabelSet.from_kb(kb_index().kb).aliases))
+def _tagger(root: Path) -> spans.SpanTagger | None:
+    return spans.shipped(LexicalMatcher(LabelSet.from_kb(kb_index(root).kb).aliases))
 
 
-def _other_spans(text: str, mentions: Sequence[Mention]) -> list[spans.Span]:
+def _other_spans(text: str, mentions: Sequence[Mention], settings: Settings) -> list[spans.Span]:
     """Tagger spans that name no skill of the knowledge base (empty when the tagger is not installed)."""
-    tagger = _tagger(id(kb_index()))
+    tagger = _tagger(settings.kb_dir())
     if tagger is None:
         return []
     named = [(m.start, m.end) for m in mentions if m.method == "lexical"]
     linked = [(m.start, m.end) for m in mentions if m.method == "semantic"]
-    found = spans.other_skills(tagger.spans(text), named, _known_names(id(kb_index())))
+    found = spans.other_skills(tagger.spans(text, settings.max_sentence_chars), named, _known_names(settings.kb_dir()))
     # a span that is most of a clause the linker already linked to a skill is that skill, not another one
     return [
         sp
@@ -124,22 +129,31 @@ def _other_spans(text: str, mentions: Sequence[Mention]) -> list[spans.Span]:
     ]
 
 
-def other_skills(text: str, mentions: Sequence[Mention]) -> list[OtherSkill]:
+def other_skills(text: str, mentions: Sequence[Mention], settings: Settings | None = None) -> list[OtherSkill]:
     """Skills outside the knowledge base, grouped by their words, most mentioned first."""
-    return [OtherSkill.model_validate(g) for g in spans.grouped(text, _other_spans(text, mentions))]
+    found = _other_spans(text, mentions, settings or Settings())
+    return [OtherSkill.model_validate(g) for g in spans.grouped(text, found)]
 
 
 def _semantic_name(lk: Linker) -> str | None:
     return lk.encoder.name if lk.encoder is not None else None
 
 
-def extract(path: Path, *, semantic: str | None = None, kind: str = "auto", spans_too: bool = True) -> ExtractResult:
+def extract(
+    path: Path,
+    *,
+    semantic: str | None = None,
+    kind: str = "auto",
+    spans_too: bool = True,
+    settings: Settings | None = None,
+) -> ExtractResult:
     """Skill mentions in one file, grouped by skill, and (``spans_too``) the skills it names that the knowledge
     base does not know. ``kind``: posting, resume or auto (guessed from headings)."""
-    doc = read_document(Path(path))
-    lk = linker(semantic)
+    settings = settings or Settings()
+    doc = read_document(Path(path), settings.limits())
+    lk = linker(semantic, settings)
     mentions = lk.extract(doc.text)
-    idx = kb_index()
+    idx = kb_index(settings.kb_dir())
     doc_kind = kind_of(kind, doc.text)
     return ExtractResult(
         source=doc.source,
@@ -151,20 +165,26 @@ def extract(path: Path, *, semantic: str | None = None, kind: str = "auto", span
         semantic=_semantic_name(lk),
         mentions=len(mentions),
         skills=group_mentions(idx, mentions, doc_kind),
-        other_skills=other_skills(doc.text, mentions) if spans_too else [],
+        other_skills=other_skills(doc.text, mentions, settings) if spans_too else [],
     )
 
 
 def profile_from_resume(
-    path: Path, *, profile: Profile | None = None, today: dt.date | None = None, semantic: str | None = None
+    path: Path,
+    *,
+    profile: Profile | None = None,
+    today: dt.date | None = None,
+    semantic: str | None = None,
+    settings: Settings | None = None,
 ) -> ResumeResult:
     """Proposed skill levels with their evidence, for the person to confirm; writes nothing."""
     today = today or dt.date.today()
-    doc = read_document(Path(path))
-    lk = linker(semantic)
+    settings = settings or Settings()
+    doc = read_document(Path(path), settings.limits())
+    lk = linker(semantic, settings)
     mentions = lk.extract(doc.text)
-    evidence = resume.collect(doc.text, mentions, today)
-    idx = kb_index()
+    evidence = resume.collect(doc.text, mentions, today, settings.max_sentence_chars)
+    idx = kb_index(settings.kb_dir())
     proposals = []
     for skill_id, ev in evidence.items():
         level, reasons = resume.propose_level(ev, today)
@@ -195,86 +215,22 @@ def profile_from_resume(
     )
 
 
-def _plan_items(profile: Profile, idx: KBIndex, wanted: dict[str, float]) -> list[dict[str, Any]]:
-    """Items of the person's plan (demand-weighted by this posting) that close any of ``wanted``."""
-    from mlroute.plan import make_plan  # the planner (OR-Tools) loads only when a match needs it
-
-    plan = make_plan(profile, idx, demand=wanted).to_json()
-    return [
-        {
-            "id": item["id"],
-            "kind": item["kind"],
-            "title": item["title"],
-            "hours": item["hours"],
-            "closes": sorted(set(item.get("closes", [])) & set(wanted)),
-            "source": "plan",
-        }
-        for item in plan.get("items", [])
-        if set(item.get("closes", [])) & set(wanted)
-    ]
-
-
-def _cheapest_resources(
-    idx: KBIndex, profile: Profile, gaps: dict[str, int], already: set[str]
-) -> list[dict[str, Any]]:
-    """For gaps no plan item closes: per skill, the resource with the fewest hours that teaches the level."""
-    from mlroute.plan.effort import kind_defaults, resource_effort
-
-    defaults = kind_defaults(idx.kb.resources)
-    langs = set(profile.languages)
-    out: list[dict[str, Any]] = []
-    chosen: set[str] = set()
-    for skill_id, needed in gaps.items():
-        if skill_id in already:
-            continue
-        options = []
-        for res in idx.kb.resources:
-            if not any(t.skill == skill_id and t.level >= needed for t in res.teaches):
-                continue
-            if langs and not any(code.split("-")[0] in langs for code in res.languages):
-                continue
-            if profile.budget_usd <= 0 and res.cost.kind == "paid":
-                continue
-            effort = resource_effort(res, defaults)
-            options.append((effort.hours, res.id, res, effort))
-        if not options:
-            continue
-        hours, rid, res, effort = min(options, key=lambda o: (o[0], o[1]))
-        if rid in chosen:
-            for item in out:
-                if item["id"] == f"res:{rid}":
-                    item["closes"].append(skill_id)
-            continue
-        chosen.add(rid)
-        out.append(
-            {
-                "id": f"res:{rid}",
-                "kind": "resource",
-                "title": res.title,
-                "hours": hours,
-                "closes": [skill_id],
-                "source": "cheapest resource",
-                "hours_basis": effort.basis,
-            }
-        )
-    return out
-
-
-def match(posting_path: Path, profile: Profile | None = None, *, semantic: str | None = None) -> MatchResult:
+def match(
+    posting_path: Path, profile: Profile | None = None, *, semantic: str | None = None, settings: Settings | None = None
+) -> MatchResult:
     """Readiness for one posting, the missing skills ranked, the items that close them, and hours until ready."""
-    doc = read_document(Path(posting_path))
-    lk = linker(semantic)
+    settings = settings or Settings()
+    doc = read_document(Path(posting_path), settings.limits())
+    lk = linker(semantic, settings)
     mentions = lk.extract(doc.text)
-    idx = kb_index()
+    idx = kb_index(settings.kb_dir())
     person = profile or Profile()
     role = idx.roles.get(person.target_role)
     role_levels = {r.skill: r.level for r in role.requirements} if role else {}
     asks = readiness.asks(mentions, person.skills, role_levels)
     missing = readiness.missing(asks)
     weights = {a.skill_id: a.weight for a in asks}
-    items = _plan_items(person, idx, {a.skill_id: a.weight for a in missing}) if missing else []
-    covered = {s for item in items for s in item["closes"]}
-    items += _cheapest_resources(idx, person, {a.skill_id: a.needed for a in missing}, covered)
+    items = closing_items(person, idx, {a.skill_id: a.weight for a in missing}, {a.skill_id: a.needed for a in missing})
     closable = {s for item in items for s in item["closes"]}
     hours = round(sum(float(item["hours"]) for item in items), 1)
     weekly = person.hours_per_week
@@ -322,21 +278,27 @@ def _role_matcher(idx: KBIndex) -> LexicalMatcher:
 
 
 def market(
-    path: Path, *, semantic: str | None = None, progress: Progress | None = None, spans_too: bool = False
+    path: Path,
+    *,
+    semantic: str | None = None,
+    progress: Progress | None = None,
+    spans_too: bool = False,
+    settings: Settings | None = None,
 ) -> MarketResult:
     """Demand over many postings (a CSV/JSON/JSONL file, or a directory of files); with ``spans_too``, also the
     skills outside the knowledge base they ask for most (the span tagger: about 30 ms a posting)."""
-    files = iter_posting_files(Path(path))
-    postings, skipped = read_all(Path(path), files)
+    settings = settings or Settings()
+    files = iter_posting_files(Path(path), settings.limits())
+    postings, skipped = read_all(Path(path), files, settings.limits())
     if not postings:
         raise UserError(f"No readable postings under {str(path)!r}.", hint="See `skipped` for each file's problem.")
-    lk = linker(semantic)
+    lk = linker(semantic, settings)
     mentions: list[list[Mention]] = []
     for start in range(0, len(postings), BATCH):
         mentions.extend(lk.extract_many([p.text for p in postings[start : start + BATCH]]))
         if progress:
             progress(len(mentions), len(postings))
-    idx = kb_index()
+    idx = kb_index(settings.kb_dir())
     roles = _role_matcher(idx)
 
     def role_of(p: Posting) -> str:
@@ -346,7 +308,7 @@ def market(
     result = demand.aggregate(postings, mentions, role_of)
     for row in result["skills"]:
         row.update({k: v for k, v in _skill_ref(idx, row["skill_id"]).items() if k != "skill_id"})
-    others = _other_demand(postings, mentions) if spans_too else []
+    others = _other_demand(postings, mentions, settings) if spans_too else []
     return MarketResult.model_validate(
         {
             "source": str(path),
@@ -359,8 +321,10 @@ def market(
     )
 
 
-def _other_demand(postings: Sequence[Posting], mentions: Sequence[Sequence[Mention]]) -> list[dict[str, Any]]:
-    found = [_other_spans(p.text, ms) for p, ms in zip(postings, mentions, strict=True)]
+def _other_demand(
+    postings: Sequence[Posting], mentions: Sequence[Sequence[Mention]], settings: Settings
+) -> list[dict[str, Any]]:
+    found = [_other_spans(p.text, ms, settings) for p, ms in zip(postings, mentions, strict=True)]
     return spans.demand(found, len(postings))
 
 
