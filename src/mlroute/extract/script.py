@@ -7,6 +7,7 @@ Two steps, both from OpenCC's dictionaries (the ``opencc-python-reimplemented`` 
 - ``regional_variants``: the words Taiwan and Hong Kong use for a Simplified term (数据 → 資料, 算法 → 演算法),
   in Simplified characters, added as extra spellings of each alias; phrase conversion can change a word's length,
   which the character map cannot.
+- ``mainland_words``: the other way, for a search query: 資料科學 → 数据科学 (Simplified characters, mainland words).
 """
 
 from __future__ import annotations
@@ -74,3 +75,23 @@ def regional_variants(alias: str) -> set[str]:
         if regional and regional != alias:
             out.add(regional)
     return out
+
+
+@lru_cache(maxsize=1)
+def _to_mainland() -> object | None:
+    try:
+        from opencc import OpenCC
+    except ImportError:
+        return None
+    converter: object = OpenCC("tw2sp")
+    return converter
+
+
+def mainland_words(text: str) -> str:
+    """``text`` in Simplified characters and mainland words (資料科學 → 数据科学, 演算法 → 算法); unchanged
+    without OpenCC. Words may change length, so this is for queries, never for text whose offsets matter."""
+    converter = _to_mainland()
+    if converter is None:
+        return text
+    converted: str = converter.convert(text)  # type: ignore[attr-defined]
+    return converted
