@@ -12,8 +12,9 @@ from pathlib import Path
 from pydantic import RootModel
 
 from mlroute.errors import UnknownIdError
+from mlroute.extract.script import mainland_words, to_simplified
 from mlroute.kb import KBIndex, KnowledgeBase, get_index, load_problems
-from mlroute.kb.index import PREFIX_OF, display_name
+from mlroute.kb.index import PREFIX_OF, Hit, display_name
 from mlroute.kb.models import PILLARS
 from mlroute.services.results import Document, Result
 
@@ -133,8 +134,23 @@ def show(ref: str, idx: KBIndex | None = None) -> Document:
     return Document(data)
 
 
+def spellings(text: str) -> list[str]:
+    """The query as typed and, for Chinese, in Simplified characters and in mainland words: the knowledge base is
+    written in Simplified, and 機器學習 or 資料科學 should find 机器学习 and 数据科学. The query as typed is kept
+    because the character map is not one-to-one (乾 is also a Simplified character)."""
+    if text.isascii():
+        return [text]
+    return list(dict.fromkeys([text, to_simplified(text), mainland_words(text)]))
+
+
 def search(text: str, limit: int = 20, lang: str = "en", idx: KBIndex | None = None) -> SearchHits:
+    """Records matching ``text`` in any of its spellings, each at its best score, best first."""
     idx = idx or index()
+    best: dict[tuple[str, str], Hit] = {}
+    for spelling in spellings(text):
+        for h in idx.search(spelling, limit=limit):
+            if (h.kind, h.id) not in best or best[(h.kind, h.id)].score < h.score:
+                best[(h.kind, h.id)] = h
     return SearchHits(
         [
             SearchHit(
@@ -145,7 +161,7 @@ def search(text: str, limit: int = 20, lang: str = "en", idx: KBIndex | None = N
                 matched=h.matched,
                 score=h.score,
             )
-            for h in idx.search(text, limit=limit)
+            for h in sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))[:limit]
         ]
     )
 
