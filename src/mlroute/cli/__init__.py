@@ -23,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-COMMAND_MODULES = ("kb", "plan", "track", "extract", "web")
+COMMAND_MODULES = ("kb", "plan", "track", "extract", "web", "interview")
 # Commands run many times a day (and by scripts) import only their own module: `mlroute log` must not pay for
 # the planner, numpy or the knowledge base.
 FAST_COMMANDS = dict.fromkeys(

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.interview_render import render_bank
 from mlroute.services import kb as kb_service
 
 kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
@@ -73,6 +74,7 @@ def stats_cmd(as_json: bool = JsonOpt) -> None:
             "effort basis: " + ", ".join(f"{k} {v}" for k, v in s["resources_effort_basis"].items()),
             highlight=False,
         )
+        render_bank(s["interview_bank"], s["quizzes"])
 
     emit(kb_service.stats(), as_json, render)
 

@@ -85,8 +85,7 @@ def cross_check(located: Located) -> list[Problem]:
     for file, route in located["routes"]:
         for phase in route.phases:
             problems += _refs(file, route.id, f"phases.{phase.id}.entry", _levels(phase.entry), skills)
-    for file, q in located["interview_questions"]:
-        problems += _refs(file, q.id, "skills", q.skills, skills)
+    problems += question_problems(located, skills)
 
     skill_edges = {s.id: _levels(s.prerequisites) for _, s in located["skills"]}
     cycle = find_cycle(skill_edges)
@@ -98,4 +97,68 @@ def cross_check(located: Located) -> list[Problem]:
     if cycle:
         file = next(f for f, a in located["career_actions"] if a.id == cycle[0])
         problems.append(Problem(file, cycle[0], "after", "ordering cycle: " + " → ".join(cycle)))
+    return problems
+
+
+# ---- interview questions and quizzes ---------------------------------------------------------------------------
+
+# A quiz asks up to three items per level, so each level it tests needs at least that many to choose from.
+QUIZ_ITEMS_PER_LEVEL = 3
+
+
+def _chinese_problems(file: str, rec_id: str, texts: list[str]) -> list[Problem]:
+    from mlroute.kb.questions import english_words
+
+    words = sorted({w for t in texts for w in english_words(t)})
+    if not words:
+        return []
+    shown = ", ".join(repr(w) for w in words[:6]) + (" …" if len(words) > 6 else "")
+    return [Problem(file, rec_id, "zh", f"English in the Chinese text: {shown} (translate it, or mark code with `…`)")]
+
+
+def question_problems(located: Located, skills: set[str]) -> list[Problem]:
+    """References, file placement, Chinese that reads as Chinese, and quizzes that can be assembled."""
+    from mlroute.kb.questions import question_texts, quiz_texts
+
+    pillar = {rec.id: rec.pillar for _, rec in located["skills"]}
+    problems: list[Problem] = []
+    seen_text: dict[str, str] = {}
+    for file, q in located["interview_questions"]:
+        problems += _refs(file, q.id, "skills", q.skills, skills)
+        folder, _, stem = file.rpartition("/")
+        home = pillar.get(q.skill)
+        if folder == "interview_questions" and home and stem != f"{home}.yaml":
+            problems.append(
+                Problem(file, q.id, "skills", f"its first skill is in pillar {home!r}: move it to {home}.yaml")
+            )
+        text = " ".join(q.question.en.lower().split())
+        if text in seen_text:
+            problems.append(Problem(file, q.id, "question", f"the same question as {seen_text[text]!r}"))
+        seen_text.setdefault(text, q.id)
+        problems += _chinese_problems(file, q.id, question_texts(q, "zh"))
+    levels: dict[str, dict[int, int]] = {}
+    for file, item in located["quiz_items"]:
+        problems += _refs(file, item.id, "skill", [item.skill], skills)
+        folder, _, stem = file.rpartition("/")
+        if folder == "quiz_items" and stem != f"{item.skill}.yaml":
+            problems.append(Problem(file, item.id, "skill", f"a {item.skill} item belongs in {item.skill}.yaml"))
+        problems += _chinese_problems(file, item.id, quiz_texts(item, "zh"))
+        per_level = levels.setdefault(item.skill, {})
+        per_level[item.level] = per_level.get(item.level, 0) + 1
+    files = {item.skill: file for file, item in located["quiz_items"]}
+    for skill, per_level in sorted(levels.items()):
+        short = {lv: n for lv, n in sorted(per_level.items()) if n < QUIZ_ITEMS_PER_LEVEL}
+        if 1 not in per_level:
+            problems.append(Problem(files[skill], "", "level", f"the {skill} quiz has no level-1 items to start from"))
+        if len(per_level) < 2:
+            problems.append(Problem(files[skill], "", "level", f"the {skill} quiz tests only one level; add another"))
+        for lv, n in short.items():
+            problems.append(
+                Problem(
+                    files[skill],
+                    "",
+                    "level",
+                    f"the {skill} quiz has {n} level-{lv} item(s); it needs {QUIZ_ITEMS_PER_LEVEL} to choose from",
+                )
+            )
     return problems

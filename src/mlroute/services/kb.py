@@ -37,7 +37,10 @@ def _share(part: int, whole: int) -> float:
 
 
 def stats() -> dict[str, Any]:
-    kb = index().kb
+    from mlroute.kb.questions import bank_stats, quiz_stats
+
+    idx = index()
+    kb = idx.kb
     resources = kb.resources
     basis = Counter(r.effort.basis for r in resources)
     cost = Counter(r.cost.kind for r in resources)
@@ -51,7 +54,10 @@ def stats() -> dict[str, Any]:
             "career_actions": len(kb.career_actions),
             "routes": len(kb.routes),
             "interview_questions": len(kb.interview_questions),
+            "quiz_items": len(kb.quiz_items),
         },
+        "interview_bank": bank_stats(kb.interview_questions, idx.skills),
+        "quizzes": quiz_stats(kb.quiz_items),
         "skills_per_pillar": {p: sum(1 for s in kb.skills if s.pillar == p) for p in PILLARS},
         "skills_with_chinese_name": _share(sum(1 for s in kb.skills if s.name.zh.strip()), len(kb.skills)),
         "skills_with_chinese_alias": _share(sum(1 for s in kb.skills if s.aliases.zh), len(kb.skills)),

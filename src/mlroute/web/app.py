@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mlroute import __version__
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.services import kb as kb_service
-from mlroute.web import api, documents, match, onboarding, pages, words
+from mlroute.web import api, documents, interview, match, onboarding, pages, words
 from mlroute.web.csrf import CSRFMiddleware
 from mlroute.web.headers import SecurityHeadersMiddleware
 from mlroute.web.i18n import LANGUAGES, pick_language, translations
@@ -139,7 +139,7 @@ def create_app(max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     def api_docs(request: Request) -> HTMLResponse:
         return render(request, "api_docs.html", spec=app.openapi())
 
-    for module in (pages, onboarding, match, documents):
+    for module in (pages, onboarding, match, documents, interview):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api")
     return app
