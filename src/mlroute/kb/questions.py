@@ -30,7 +30,7 @@ ZH_TERMS = frozenset(
     onnx triton vllm faiss redis kafka flink postgres mysql sqlite grpc json yaml csv parquet http https html css
     token tokens embedding embeddings softmax sigmoid tanh relu gelu dropout batch epoch epochs logit logits
     python bash linux shell regex lambda async await pytest docstring numba cuda sql
-    p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids
+    p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch
     k-means k-means++ k-prototypes k-fold
     tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd api apis sdk url
     """.split()  # noqa: SIM905 (a word list is easier to read and extend as text)
@@ -62,9 +62,12 @@ def question_texts(q: InterviewQuestion, lang: str) -> list[str]:
 
 
 def quiz_texts(item: QuizItem, lang: str) -> list[str]:
-    from mlroute.kb.models import choice_text
-
-    return [item.prompt.get(lang), item.explanation.get(lang), *(choice_text(c, lang) for c in item.choices)]
+    """The prompt, the explanation and the translated choices (a plain-string choice is code, the same in both)."""
+    return [
+        item.prompt.get(lang),
+        item.explanation.get(lang),
+        *(c.get(lang) for c in item.choices if not isinstance(c, str)),
+    ]
 
 
 def pillar_of(q: InterviewQuestion, skills: Mapping[str, Skill]) -> str | None:

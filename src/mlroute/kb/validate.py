@@ -116,6 +116,14 @@ def _chinese_problems(file: str, rec_id: str, texts: list[str]) -> list[Problem]
     return [Problem(file, rec_id, "zh", f"English in the Chinese text: {shown} (translate it, or mark code with `…`)")]
 
 
+STOP_WORDS = frozenset("a an the is are was be it not no of to and or all none only it's".split())
+
+
+def _is_prose(choice: str) -> bool:
+    """A plain-string choice is for code, numbers and formulas, the same in both languages; a sentence is not."""
+    return any(w in STOP_WORDS for w in choice.lower().split()) and not any(ch in choice for ch in "()=[]{}\"'")
+
+
 def question_problems(located: Located, skills: set[str]) -> list[Problem]:
     """References, file placement, Chinese that reads as Chinese, and quizzes that can be assembled."""
     from mlroute.kb.questions import question_texts, quiz_texts
@@ -143,6 +151,9 @@ def question_problems(located: Located, skills: set[str]) -> list[Problem]:
         if folder == "quiz_items" and stem != f"{item.skill}.yaml":
             problems.append(Problem(file, item.id, "skill", f"a {item.skill} item belongs in {item.skill}.yaml"))
         problems += _chinese_problems(file, item.id, quiz_texts(item, "zh"))
+        prose = [c for c in item.choices if isinstance(c, str) and _is_prose(c)]
+        if prose:
+            problems.append(Problem(file, item.id, "choices", f"{prose[0]!r} is prose: give it as {{en: …, zh: …}}"))
         per_level = levels.setdefault(item.skill, {})
         per_level[item.level] = per_level.get(item.level, 0) + 1
     files = {item.skill: file for file, item in located["quiz_items"]}
