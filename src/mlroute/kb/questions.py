@@ -17,7 +17,7 @@ LANGUAGES = ("en", "zh")
 
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 _URL = re.compile(r"https?://\S+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’.-]*")
 _RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*){3,}")
 
 # Lower-case technical words that Chinese engineers write in Latin letters (library, command and function names,
@@ -32,6 +32,8 @@ ZH_TERMS = frozenset(
     python bash linux shell regex lambda async await pytest docstring numba cuda sql
     p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch
     k-means k-means++ k-prototypes k-fold
+    mypy pyright pydantic dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi
+    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron
     tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd api apis sdk url
     """.split()  # noqa: SIM905 (a word list is easier to read and extend as text)
 )
@@ -42,10 +44,11 @@ def english_words(text: str) -> list[str]:
     prose = _URL.sub(" ", _CODE.sub(" ", text))
     out: list[str] = []
     for word in _WORD.findall(prose):
-        bare = word.strip("'’-")
-        if len(bare) <= 1 or any(ch.isupper() for ch in bare) or bare.lower() in ZH_TERMS:
-            continue
-        out.append(bare)
+        bare = word.strip("'’.-")
+        if len(bare) <= 1 or any(ch.isupper() or ch.isdigit() or ch in "_." for ch in bare):
+            continue  # a name, an acronym or an identifier such as float16, line_profiler, os.path
+        if bare.lower() not in ZH_TERMS:
+            out.append(bare)
     for run in _RUN.findall(prose):
         out.append(run)
     return out
