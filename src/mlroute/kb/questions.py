@@ -18,7 +18,7 @@ LANGUAGES = ("en", "zh")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 _URL = re.compile(r"https?://\S+")
 _BIG_O = re.compile(r"\b[OΘΩ]\([^)]*\)")  # complexity formulas such as O(mn) are maths
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’.-]*")
+_WORD = re.compile(r"(?<![0-9A-Za-z_.])[A-Za-z][A-Za-z0-9_'’.-]*")
 _RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*){3,}")
 
 # Lower-case technical words that Chinese engineers write in Latin letters (library, command and function names,
@@ -34,7 +34,7 @@ ZH_TERMS = frozenset(
     p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch
     k-means k-means++ k-prototypes k-fold
     mypy pyright pydantic dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi
-    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss
+    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss cgroups main master
     tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd api apis sdk url
     """.split()  # noqa: SIM905 (a word list is easier to read and extend as text)
 )
