@@ -34,7 +34,7 @@ ZH_TERMS = frozenset(
     p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch
     k-means k-means++ k-prototypes k-fold
     mypy pyright pydantic dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi
-    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss cgroups main master
+    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss cgroups main master dbt kappa
     tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd api apis sdk url
     """.split()  # noqa: SIM905 (a word list is easier to read and extend as text)
 )
