@@ -31,7 +31,7 @@ ZH_TERMS = frozenset(
     onnx triton vllm faiss redis kafka flink postgres mysql sqlite grpc json yaml csv parquet http https html css
     token tokens embedding embeddings softmax sigmoid tanh relu gelu dropout batch epoch epochs logit logits
     python bash linux shell regex lambda async await pytest docstring numba cuda sql
-    p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch dx dy dt np log-softmax log-sum-exp
+    p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch dx dy dt np log-softmax log-sum-exp lr inf floor ceil top-k top-p one-cycle all-reduce
     k-means k-means++ k-prototypes k-fold
     mypy pyright pydantic dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi
     pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss cgroups main master dbt kappa
