@@ -330,6 +330,8 @@ CodeLanguage = Literal["python", "sql", "bash", "text"]
 
 _CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"
 _FOLDED = re.compile(rf"(?<={_CJK}) (?={_CJK})")
+# Full-width punctuation carries its own spacing: no space after it (a fold after "；" then "Python") or before it.
+_PUNCT_SPACE = re.compile(r"(?<=[，。；：、！？）」』》—]) +| +(?=[，。；：、！？（）「」『』《》—])")
 
 
 def tidy_chinese(data: Any) -> Any:
@@ -344,9 +346,9 @@ def tidy_chinese(data: Any) -> Any:
 
 def _tidy_zh(value: Any) -> Any:
     if isinstance(value, str):
-        return _FOLDED.sub("", value)
+        return _PUNCT_SPACE.sub("", _FOLDED.sub("", value))
     if isinstance(value, list):
-        return [_FOLDED.sub("", v) if isinstance(v, str) else v for v in value]
+        return [_tidy_zh(v) if isinstance(v, str) else v for v in value]
     return value
 
 
