@@ -123,11 +123,11 @@ def test_due_counts_and_retention(planned: str) -> None:
 
 def test_accepted_quiz_levels_open_the_deck_at_those_levels(planned: str) -> None:
     bank = kb_service.index().kb.interview_questions
-    python3 = {q.id for q in bank if q.skill == "python" and q.level == 3}
-    assert python3 and not python3 & deck_ids(WEEK1)
-    result = quiz.take("python", answers("python", "r"), seed=SEED, now=WEEK1)
+    sql3 = {q.id for q in bank if q.skill == "sql" and q.level == 3}
+    assert sql3 and not sql3 & deck_ids(WEEK1)
+    result = quiz.take("sql", answers("sql", "r"), seed=SEED, now=WEEK1)
     quiz.accept(result_id=result.id, now=WEEK1)
-    assert python3 <= deck_ids(WEEK1)
+    assert sql3 <= deck_ids(WEEK1)
 
 
 def test_a_mock_interview_from_start_to_summary(planned: str) -> None:
@@ -148,6 +148,8 @@ def test_a_mock_interview_from_start_to_summary(planned: str) -> None:
     assert interview.summary(now=WEEK1 + timedelta(minutes=47)).practised == 2
     with pytest.raises(UserError, match="not a question of mock interview"):
         interview_mock.answer(session.id, "bias-variance-tradeoff-x", "good", seconds=1)
+    with pytest.raises(UserError, match="is finished"):
+        interview_mock.answer(session.id, session.questions[2].card.id, "good", seconds=60)
     with pytest.raises(UserError, match="not possible"):
         interview_mock.start(1)
 

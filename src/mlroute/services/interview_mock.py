@@ -164,6 +164,11 @@ def answer(
     _, _, data = st.read(lambda s: _mock(s, mock_id))
     if question_id not in data["questions"]:
         raise UserError(f"{question_id!r} is not a question of mock interview {mock_id}.")
+    if data.get("summary") is not None:
+        raise UserError(
+            f"Mock interview {mock_id} is finished; its summary is kept as it was.",
+            hint="Start another: mlroute interview mock --minutes 45",
+        )
     rated = rate(question_id, rating, seconds=seconds, mode="mock", mock_id=mock_id, now=now, index=index, store=st)
 
     def tx(s: Session) -> None:
