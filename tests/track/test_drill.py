@@ -24,11 +24,7 @@ def question(qid: str, skill: str = "sql", level: int = 2, kind: str = "concept"
             "question": {"en": f"Question {qid}?", "zh": f"问题 {qid}？"},
             "points": {"en": ["one", "two"], "zh": ["一", "二"]},
             **(
-                {
-                    "star": {
-                        part: {"en": part, "zh": "中文"} for part in ("situation", "task", "action", "result")
-                    }
-                }
+                {"star": {part: {"en": part, "zh": "中文"} for part in ("situation", "task", "action", "result")}}
                 if kind == "behavioural"
                 else {"answer": {"en": "An answer.", "zh": "一个答案。"}}
             ),

@@ -29,13 +29,14 @@ ZH_TERMS = frozenset(
     pandas numpy scipy sklearn scikit-learn pytorch torch tensorflow keras jax matplotlib seaborn polars pip conda
     uv venv git docker kubectl helm kubernetes mlflow dvc airflow dagster prefect kubeflow spark pyspark ray dask
     onnx triton vllm faiss redis kafka flink postgres mysql sqlite grpc json yaml csv parquet http https html css
-    token tokens embedding embeddings softmax sigmoid tanh relu gelu dropout batch epoch epochs logit logits
-    python bash linux shell regex lambda async await pytest docstring numba cuda sql
-    p k n m x y z w b t d f i j q v s e log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch dx dy dt np log-softmax log-sum-exp lr inf floor ceil top-k top-p one-cycle all-reduce
-    k-means k-means++ k-prototypes k-fold
-    mypy pyright pydantic dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi
-    pyproject src numba polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss cgroups main master dbt kappa
-    tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd api apis sdk url
+    token tokens embedding embeddings softmax sigmoid tanh relu gelu dropout batch epoch epochs logit logits python
+    bash linux shell regex lambda async await pytest docstring numba cuda sql p k n m x y z w b t d f i j q v s e
+    log exp max min argmax argmin sin cos mod id ids det tr diag lim ln epoch dx dy dt np log-softmax log-sum-exp lr
+    inf floor ceil top-k top-p one-cycle all-reduce k-means k-means++ k-prototypes k-fold mypy pyright pydantic
+    dataclass dataclasses memray py-spy pip-tools conda-lock nbconvert papermill nvidia-smi pyproject src numba
+    polars ruff black uvicorn fastapi flask gunicorn celery boto3 awk sed grep zcat xargs cron t-digest hnsw faiss
+    cgroups main master dbt kappa tf idf tf-idf bm25 ml ai dl nlp cv llm llms rag lora qlora mlops devops etl ci cd
+    api apis sdk url
     """.split()  # noqa: SIM905 (a word list is easier to read and extend as text)
 )
 

@@ -116,7 +116,28 @@ def _chinese_problems(file: str, rec_id: str, texts: list[str]) -> list[Problem]
     return [Problem(file, rec_id, "zh", f"English in the Chinese text: {shown} (translate it, or mark code with `…`)")]
 
 
-STOP_WORDS = frozenset("a an the is are was be it not no of to and or all none only it's".split())
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "it",
+        "not",
+        "no",
+        "of",
+        "to",
+        "and",
+        "or",
+        "all",
+        "none",
+        "only",
+        "it's",
+    )
+)
 
 
 def _is_prose(choice: str) -> bool:
