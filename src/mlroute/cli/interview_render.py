@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 import typer
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
@@ -101,7 +102,8 @@ def render_card(card: dict[str, Any], lang: str, *, reveal: bool, due_now: int =
         console.print(f"  • {p}", highlight=False)
     if card.get("star"):
         for label, key in zip(w["star"], ("situation", "task", "action", "result"), strict=True):
-            console.print(f"[bold]{label}[/]: {card['star'][key]}", highlight=False)
+            console.print(f"[bold]{label}[/]", highlight=False)
+            console.print(Padding(card["star"][key], (0, 0, 0, 2)), highlight=False)
     if card.get("answer"):
         console.print(f"[bold]{w['answer']}[/]", highlight=False)
         console.print(card["answer"], highlight=False)
