@@ -28,6 +28,7 @@ from mlroute.kb.models import (
     KnowledgeBase,
     Meta,
     Project,
+    QuizItem,
     Resource,
     Role,
     Route,
@@ -44,6 +45,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "career_actions": CareerAction,
     "routes": Route,
     "interview_questions": InterviewQuestion,
+    "quiz_items": QuizItem,
 }
 REQUIRED_KINDS = ("skills", "roles", "resources", "projects", "career_actions", "routes")
 

@@ -85,9 +85,18 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
+<<<<<<< HEAD
 def stats(idx: KBIndex | None = None) -> Stats:
     kb = (idx or index()).kb
     resources, skills = kb.resources, kb.skills
+=======
+def stats() -> dict[str, Any]:
+    from mlroute.kb.questions import bank_stats, quiz_stats
+
+    idx = index()
+    kb = idx.kb
+    resources = kb.resources
+>>>>>>> interview
     basis = Counter(r.effort.basis for r in resources)
     cost = Counter(r.cost.kind for r in resources)
     return Stats(
@@ -100,7 +109,9 @@ def stats(idx: KBIndex | None = None) -> Stats:
             "career_actions": len(kb.career_actions),
             "routes": len(kb.routes),
             "interview_questions": len(kb.interview_questions),
+            "quiz_items": len(kb.quiz_items),
         },
+<<<<<<< HEAD
         skills_per_pillar={p: sum(1 for s in skills if s.pillar == p) for p in PILLARS},
         skills_with_chinese_name=_share(sum(1 for s in skills if s.name.zh.strip()), len(skills)),
         skills_with_chinese_alias=_share(sum(1 for s in skills if s.aliases.zh), len(skills)),
@@ -113,6 +124,22 @@ def stats(idx: KBIndex | None = None) -> Stats:
         resources_with_chinese=_share(sum(1 for r in resources if r.has_chinese), len(resources)),
         resources_per_kind=dict(sorted(Counter(r.kind for r in resources).items())),
     )
+=======
+        "interview_bank": bank_stats(kb.interview_questions, idx.skills),
+        "quizzes": quiz_stats(kb.quiz_items),
+        "skills_per_pillar": {p: sum(1 for s in kb.skills if s.pillar == p) for p in PILLARS},
+        "skills_with_chinese_name": _share(sum(1 for s in kb.skills if s.name.zh.strip()), len(kb.skills)),
+        "skills_with_chinese_alias": _share(sum(1 for s in kb.skills if s.aliases.zh), len(kb.skills)),
+        "skills_with_esco_or_onet": _share(sum(1 for s in kb.skills if s.esco_uri or s.onet), len(kb.skills)),
+        "prerequisite_edges": sum(len(s.prerequisites) for s in kb.skills),
+        "resources_with_provider_effort": _share(basis["provider"], len(resources)),
+        "resources_effort_basis": {b: basis[b] for b in ("provider", "third-party", "derived", "unknown")},
+        "resources_free": _share(cost["free"], len(resources)),
+        "resources_free_or_audit": _share(cost["free"] + cost["free-to-audit"], len(resources)),
+        "resources_with_chinese": _share(sum(1 for r in resources if r.has_chinese), len(resources)),
+        "resources_per_kind": dict(sorted(Counter(r.kind for r in resources).items())),
+    }
+>>>>>>> interview
 
 
 def show(ref: str, idx: KBIndex | None = None) -> Document:
