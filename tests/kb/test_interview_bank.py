@@ -17,7 +17,7 @@ import sqlite3
 import pytest
 
 from mlroute.kb import KBIndex, default_data_dir, load_problems
-from mlroute.kb.models import InterviewQuestion, QuizItem
+from mlroute.kb.practice import InterviewQuestion, QuizItem
 from mlroute.kb.questions import QUESTION_KINDS, bank_stats, english_words, pillar_of, question_texts, quiz_texts
 from mlroute.services import kb as kb_service
 from mlroute.track.quiz import normalise_output
@@ -182,11 +182,11 @@ def test_the_route_skills_have_quizzes_up_to_level_three(idx: KBIndex) -> None:
 
 
 def test_kb_stats_counts_the_bank_and_the_quizzes() -> None:
-    stats = kb_service.stats()
-    bank = stats["interview_bank"]
-    assert stats["counts"]["interview_questions"] == bank["questions"] >= 400
-    assert sum(bank["by_pillar"].values()) == bank["questions"]
-    assert sum(bank["by_kind"].values()) == bank["questions"]
-    assert sum(bank["by_level"].values()) == bank["questions"]
-    assert stats["quizzes"]["items"] == stats["counts"]["quiz_items"]
-    assert set(ROUTE_SKILLS) <= set(stats["quizzes"]["per_skill"])
+    stats = kb_service.stats(kb_service.index())
+    bank = stats.interview_bank
+    assert stats.counts["interview_questions"] == bank.questions >= 400
+    assert sum(bank.by_pillar.values()) == bank.questions
+    assert sum(bank.by_kind.values()) == bank.questions
+    assert sum(bank.by_level.values()) == bank.questions
+    assert stats.quizzes.items == stats.counts["quiz_items"]
+    assert set(ROUTE_SKILLS) <= set(stats.quizzes.per_skill)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mlroute.kb.models import QuizItem
+from mlroute.kb.practice import QuizItem
 from mlroute.profile import Profile
 from mlroute.track.quiz import LETTERS, PaperItem, expected_answer
 from tests.store.fixtures import db_url, pg_url, tracking_db

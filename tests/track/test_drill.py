@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroute.kb.models import InterviewQuestion
+from mlroute.kb.practice import InterviewQuestion
 from mlroute.track import drill
 
 NOW = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroute.kb.models import QUESTION_KINDS
+from mlroute.kb.practice import QUESTION_KINDS
 from mlroute.track.drill_mock import Answer, Requirement, kind_shares, select, summarise
 from mlroute.track.drill_readiness import readiness, status_of
 from tests.track.test_drill import question

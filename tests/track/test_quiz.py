@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlroute.kb.models import QuizItem
+from mlroute.kb.practice import QuizItem
 from mlroute.track.quiz import Graded, PaperItem, assemble, expected_answer, grade, parse_number, propose
 
 TEXT = {"en": "x", "zh": "甲"}

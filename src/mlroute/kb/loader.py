@@ -24,16 +24,15 @@ from pydantic import BaseModel, ValidationError
 from mlroute.errors import UserError
 from mlroute.kb.models import (
     CareerAction,
-    InterviewQuestion,
     KnowledgeBase,
     Meta,
     Project,
-    QuizItem,
     Resource,
     Role,
     Route,
     Skill,
 )
+from mlroute.kb.practice import InterviewQuestion, QuizItem
 from mlroute.kb.problems import Problem
 from mlroute.kb.validate import cross_check
 

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mlroute.kb.models import PILLARS, QUESTION_KINDS, InterviewQuestion, QuizItem, Skill
+from mlroute.kb.models import PILLARS, Skill
+from mlroute.kb.practice import QUESTION_KINDS, InterviewQuestion, QuizItem
 
 LANGUAGES = ("en", "zh")
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from mlroute.errors import UnknownIdError, UserError
-from mlroute.kb.models import QUESTION_KINDS, InterviewQuestion
+from mlroute.kb.practice import QUESTION_KINDS, InterviewQuestion
 from mlroute.store import drill_repo, repo
 from mlroute.track import drill
 from mlroute.track.drill_mock import Requirement

@@ -15,6 +15,7 @@ from mlroute.errors import UnknownIdError
 from mlroute.kb import KBIndex, KnowledgeBase, get_index, load_problems
 from mlroute.kb.index import PREFIX_OF, display_name
 from mlroute.kb.models import PILLARS
+from mlroute.kb.questions import bank_stats, quiz_stats
 from mlroute.services.results import Document, Result
 
 
@@ -31,9 +32,36 @@ class Check(Result):
     problems: list[Problem]
 
 
+class InterviewBankStats(Result):
+    """The interview bank by pillar, kind, level and language, and where its questions come from."""
+
+    questions: int
+    by_pillar: dict[str, int]
+    by_kind: dict[str, int]
+    by_level: dict[str, int]
+    by_language: dict[str, int]
+    by_pillar_and_kind: dict[str, dict[str, int]]
+    skills_covered: int
+    with_worked_answer: int
+    with_answer_link: int
+    from_public_collections: int
+    licences: dict[str, int]
+
+
+class QuizStats(Result):
+    """Quiz items by type, and per skill and level."""
+
+    items: int
+    skills: int
+    by_type: dict[str, int]
+    per_skill: dict[str, dict[str, int]]
+
+
 class Stats(Result):
     version: str
     counts: dict[str, int]
+    interview_bank: InterviewBankStats
+    quizzes: QuizStats
     skills_per_pillar: dict[str, int]
     skills_with_chinese_name: float
     skills_with_chinese_alias: float
@@ -85,18 +113,10 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-<<<<<<< HEAD
 def stats(idx: KBIndex | None = None) -> Stats:
-    kb = (idx or index()).kb
-    resources, skills = kb.resources, kb.skills
-=======
-def stats() -> dict[str, Any]:
-    from mlroute.kb.questions import bank_stats, quiz_stats
-
-    idx = index()
+    idx = idx or index()
     kb = idx.kb
-    resources = kb.resources
->>>>>>> interview
+    resources, skills = kb.resources, kb.skills
     basis = Counter(r.effort.basis for r in resources)
     cost = Counter(r.cost.kind for r in resources)
     return Stats(
@@ -111,7 +131,8 @@ def stats() -> dict[str, Any]:
             "interview_questions": len(kb.interview_questions),
             "quiz_items": len(kb.quiz_items),
         },
-<<<<<<< HEAD
+        interview_bank=InterviewBankStats.model_validate(bank_stats(kb.interview_questions, idx.skills)),
+        quizzes=QuizStats.model_validate(quiz_stats(kb.quiz_items)),
         skills_per_pillar={p: sum(1 for s in skills if s.pillar == p) for p in PILLARS},
         skills_with_chinese_name=_share(sum(1 for s in skills if s.name.zh.strip()), len(skills)),
         skills_with_chinese_alias=_share(sum(1 for s in skills if s.aliases.zh), len(skills)),
@@ -124,22 +145,6 @@ def stats() -> dict[str, Any]:
         resources_with_chinese=_share(sum(1 for r in resources if r.has_chinese), len(resources)),
         resources_per_kind=dict(sorted(Counter(r.kind for r in resources).items())),
     )
-=======
-        "interview_bank": bank_stats(kb.interview_questions, idx.skills),
-        "quizzes": quiz_stats(kb.quiz_items),
-        "skills_per_pillar": {p: sum(1 for s in kb.skills if s.pillar == p) for p in PILLARS},
-        "skills_with_chinese_name": _share(sum(1 for s in kb.skills if s.name.zh.strip()), len(kb.skills)),
-        "skills_with_chinese_alias": _share(sum(1 for s in kb.skills if s.aliases.zh), len(kb.skills)),
-        "skills_with_esco_or_onet": _share(sum(1 for s in kb.skills if s.esco_uri or s.onet), len(kb.skills)),
-        "prerequisite_edges": sum(len(s.prerequisites) for s in kb.skills),
-        "resources_with_provider_effort": _share(basis["provider"], len(resources)),
-        "resources_effort_basis": {b: basis[b] for b in ("provider", "third-party", "derived", "unknown")},
-        "resources_free": _share(cost["free"], len(resources)),
-        "resources_free_or_audit": _share(cost["free"] + cost["free-to-audit"], len(resources)),
-        "resources_with_chinese": _share(sum(1 for r in resources if r.has_chinese), len(resources)),
-        "resources_per_kind": dict(sorted(Counter(r.kind for r in resources).items())),
-    }
->>>>>>> interview
 
 
 def show(ref: str, idx: KBIndex | None = None) -> Document:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from mlroute.errors import UnknownIdError, UserError
-from mlroute.kb.models import LEVEL_NAMES, QuizItem, choice_text
+from mlroute.kb.models import LEVEL_NAMES
+from mlroute.kb.practice import QuizItem, choice_text
 from mlroute.store import drill_repo, repo
 from mlroute.store.models import QuizResultRow
 from mlroute.track.quiz import LETTERS, Graded, PaperItem, assemble, expected_answer, grade, propose

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from mlroute.kb.models import InterviewQuestion
+from mlroute.kb.practice import InterviewQuestion
 
 RATINGS = ("again", "hard", "good", "easy")
 STEP = timedelta(minutes=10)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mlroute.kb.models import QUESTION_KINDS, InterviewQuestion
+from mlroute.kb.practice import QUESTION_KINDS, InterviewQuestion
 
 KIND_OF_PILLAR = {
     "programming": "coding",

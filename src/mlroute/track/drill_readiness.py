@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mlroute.kb.models import QUESTION_KINDS, InterviewQuestion
+from mlroute.kb.practice import QUESTION_KINDS, InterviewQuestion
 from mlroute.track.drill_mock import Requirement
 
 READY = 0.8

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from mlroute.kb.models import QuizItem
+from mlroute.kb.practice import QuizItem
 
 PASS_SHARE = Fraction(2, 3)
 MAX_ITEMS = 10

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlroute.errors import UserError
-from mlroute.kb.models import QUESTION_KINDS
+from mlroute.kb.practice import QUESTION_KINDS
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["interview"])
