@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 
+from mlroute.kb import KBIndex
 from mlroute.kb.practice import QuizItem
 from mlroute.profile import Profile
+from mlroute.store import Store
 from mlroute.track.quiz import LETTERS, PaperItem, expected_answer
-from tests.store.fixtures import db_url, pg_url, tracking_db
+from tests.store.fixtures import db_url, pg_url, store
 
-__all__ = ["db_url", "pg_url", "tracking_db"]
+__all__ = ["db_url", "pg_url", "store"]
 
 START = date(2026, 12, 7)  # a Monday: week 1 of the plan
 WEEK1 = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)
@@ -28,13 +30,21 @@ PERSON: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-def planned(tracking_db: str) -> str:
-    """A stored profile and its first plan (weeks from 2026-12-07)."""
-    from mlroute.services import tracking
+@pytest.fixture(scope="session")
+def kb() -> KBIndex:
+    """The embedded knowledge base (the real interview bank and quizzes)."""
+    from mlroute.services.kb import index
 
-    tracking.init_profile(Profile.model_validate(PERSON), today=START, now=WEEK1)
-    return tracking_db
+    return index()
+
+
+@pytest.fixture
+def planned(store: Store, kb: KBIndex) -> Store:
+    """A store holding a profile and its first plan (weeks from 2026-12-07)."""
+    from mlroute.services import onboarding
+
+    onboarding.start(store, kb, Profile.model_validate(PERSON), today=START, now=WEEK1)
+    return store
 
 
 def right_answer(p: PaperItem) -> str:

@@ -11,22 +11,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from mlroute.errors import UserError
-from mlroute.services.interview import (
-    DrillCard,
-    card_document,
+from mlroute.services.drill_context import (
+    bare_id,
     last_ratings,
     question,
-    rate,
     read_context,
     recall_now,
-    resolve_index,
-    resolve_store,
     role_requirements,
 )
-from mlroute.store import drill_repo
+from mlroute.services.interview import DrillCard, card_document, rate
+from mlroute.services.results import IsoDateTime, Result
+from mlroute.store import Store, drill_repo
 from mlroute.store.models import MockInterviewRow
 from mlroute.track import drill
 from mlroute.track.drill_mock import Answer, kind_shares, select, summarise
@@ -35,29 +31,28 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from mlroute.kb import KBIndex
-    from mlroute.store import Store
 
 MIN_MINUTES, MAX_MINUTES = 5, 240
 
 
-class MockQuestion(BaseModel):
+class MockQuestion(Result):
     number: int
     card: DrillCard
     budget_seconds: int
     ahead_of_plan: bool
 
 
-class MockSession(BaseModel):
+class MockSession(Result):
     id: int
     role: str
     role_name: str
     minutes: int
-    started_at: datetime
+    started_at: IsoDateTime
     shares: dict[str, float]
     questions: list[MockQuestion]
 
 
-class MockKind(BaseModel):
+class MockKind(Result):
     kind: str
     asked: int
     answered: int
@@ -66,7 +61,7 @@ class MockKind(BaseModel):
     budget_seconds: int
 
 
-class MockSummary(BaseModel):
+class MockSummary(Result):
     id: int
     role: str
     minutes: int
@@ -84,14 +79,14 @@ class MockSummary(BaseModel):
 
 
 def start(
+    store: Store,
+    index: KBIndex,
     minutes: int,
     *,
     role: str | None = None,
     seed: int | None = None,
     lang: str = "en",
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> MockSession:
     """Plan and store a mock interview of ``minutes`` for ``role`` (default: the profile's target role)."""
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
@@ -99,25 +94,23 @@ def start(
             f"A mock interview of {minutes} minutes is not possible.",
             hint=f"Choose between {MIN_MINUTES} and {MAX_MINUTES} minutes (a real round is 45–60).",
         )
-    idx = resolve_index(index)
     now = now or datetime.now(UTC)
-    st = resolve_store(store)
 
     def read(s: Session) -> tuple[str, dict[str, int] | None, dict[str, float], dict[str, drill.CardView]]:
         ctx = read_context(s, now)
         return ctx.role, ctx.reached, recall_now(ctx.cards, last_ratings(s), now), ctx.cards
 
-    target, reached, recall, cards = st.read(read)
-    rid = role.partition(":")[2] if role and role.startswith("role:") else (role or target)
-    rec = idx.role(rid)
-    reqs = role_requirements(rid, idx)
-    bank = idx.kb.interview_questions
+    target, reached, recall, cards = store.read(read)
+    rid = bare_id(role, "role") if role else target
+    rec = index.role(rid)
+    reqs = role_requirements(rid, index)
+    bank = index.kb.interview_questions
     in_deck = {q.id for q in drill.deck(bank, reached)} if reached is not None else set()
     chosen = select(bank, reqs, minutes, recall=recall, seed=now.toordinal() if seed is None else seed)
     questions = [
         MockQuestion(
             number=n,
-            card=card_document(q, lang, idx, cards.get(q.id), now),
+            card=card_document(q, lang, index, cards.get(q.id), now),
             budget_seconds=q.budget_minutes * 60,
             ahead_of_plan=reached is not None and q.id not in in_deck,
         )
@@ -125,7 +118,7 @@ def start(
     ]
     shares = kind_shares(reqs)
     data = {"questions": [q.id for q in chosen], "lang": lang, "answers": [], "summary": None}
-    mock_id = st.write(lambda s: drill_repo.add_mock(s, minutes=minutes, role=rid, data=data, now=now))
+    mock_id = store.write(lambda s: drill_repo.add_mock(s, minutes=minutes, role=rid, data=data, now=now))
     return MockSession(
         id=mock_id,
         role=rid,
@@ -150,18 +143,17 @@ def _mock(s: Session, mock_id: int) -> tuple[int, str, dict[str, Any]]:
 
 
 def answer(
+    store: Store,
+    index: KBIndex,
     mock_id: int,
     question_id: str,
     rating: str,
     *,
     seconds: int,
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> None:
     """Record one answer of a mock interview: schedules the card, and keeps the answer with the session."""
-    st = resolve_store(store)
-    _, _, data = st.read(lambda s: _mock(s, mock_id))
+    _, _, data = store.read(lambda s: _mock(s, mock_id))
     if question_id not in data["questions"]:
         raise UserError(f"{question_id!r} is not a question of mock interview {mock_id}.")
     if data.get("summary") is not None:
@@ -169,7 +161,7 @@ def answer(
             f"Mock interview {mock_id} is finished; its summary is kept as it was.",
             hint="Start another: mlroute interview mock --minutes 45",
         )
-    rated = rate(question_id, rating, seconds=seconds, mode="mock", mock_id=mock_id, now=now, index=index, store=st)
+    rated = rate(store, index, question_id, rating, seconds=seconds, mode="mock", mock_id=mock_id, now=now)
 
     def tx(s: Session) -> None:
         _, _, current = _mock(s, mock_id)
@@ -177,18 +169,16 @@ def answer(
         current["answers"].append({"id": question_id, "rating": rated.rating, "seconds": seconds})
         drill_repo.update_mock(s, mock_id, current)
 
-    st.write(tx)
+    store.write(tx)
 
 
-def finish(mock_id: int, *, lang: str = "en", index: KBIndex | None = None, store: Store | None = None) -> MockSummary:
+def finish(store: Store, index: KBIndex, mock_id: int, *, lang: str = "en") -> MockSummary:
     """The summary of a mock interview (stored with it): answers, time against budget, weak skills."""
-    idx = resolve_index(index)
-    st = resolve_store(store)
-    minutes, role, data = st.read(lambda s: _mock(s, mock_id))
-    planned = [question(i, idx) for i in data["questions"]]
+    minutes, role, data = store.read(lambda s: _mock(s, mock_id))
+    planned = [question(index, i) for i in data["questions"]]
     answers = [Answer(a["id"], a["rating"], int(a["seconds"])) for a in data["answers"]]
     sm = summarise(planned, answers)
-    names = [idx.skills[s].name.get(lang) if s in idx.skills else s for s in sm.weak_skills]
+    names = [index.skills[s].name.get(lang) if s in index.skills else s for s in sm.weak_skills]
     result = MockSummary(
         id=mock_id,
         role=role,
@@ -211,7 +201,7 @@ def finish(mock_id: int, *, lang: str = "en", index: KBIndex | None = None, stor
         current["summary"] = result.model_dump(mode="json")
         drill_repo.update_mock(s, mock_id, current)
 
-    st.write(tx)
+    store.write(tx)
     return result
 
 
@@ -246,6 +236,8 @@ def _next_steps(weak: Sequence[str], over: Sequence[str], unanswered: Sequence[s
 
 
 def run(
+    store: Store,
+    index: KBIndex,
     minutes: int,
     ratings: Sequence[str],
     *,
@@ -254,12 +246,10 @@ def run(
     seed: int | None = None,
     lang: str = "en",
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> tuple[MockSession, MockSummary]:
     """A whole mock interview without a terminal: the ratings (and seconds) of the first questions, in order; the
     questions after the last rating count as not reached in time."""
-    session = start(minutes, role=role, seed=seed, lang=lang, now=now, index=index, store=store)
+    session = start(store, index, minutes, role=role, seed=seed, lang=lang, now=now)
     if len(ratings) > len(session.questions):
         raise UserError(
             f"The session has {len(session.questions)} questions but {len(ratings)} ratings were given.",
@@ -268,18 +258,18 @@ def run(
     times = list(seconds or [])
     for i, (q, rating) in enumerate(zip(session.questions, ratings, strict=False)):
         spent = times[i] if i < len(times) else q.budget_seconds
-        answer(session.id, q.card.id, rating, seconds=spent, now=now, index=index, store=store)
-    return session, finish(session.id, lang=lang, index=index, store=store)
+        answer(store, index, session.id, q.card.id, rating, seconds=spent, now=now)
+    return session, finish(store, index, session.id, lang=lang)
 
 
-class MockProgress(BaseModel):
+class MockProgress(Result):
     """Where a mock interview stands: the question to answer now, or the summary once it is over."""
 
     id: int
     role: str
     role_name: str
     minutes: int
-    started_at: datetime
+    started_at: IsoDateTime
     seconds_left: int
     planned: int
     answered: int
@@ -288,19 +278,17 @@ class MockProgress(BaseModel):
 
 
 def progress(
+    store: Store,
+    index: KBIndex,
     mock_id: int,
     *,
     lang: str = "en",
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> MockProgress:
     """The next unanswered question while time is left; the summary (made once) when all are answered or time is
     up."""
-    idx = resolve_index(index)
     now = now or datetime.now(UTC)
-    st = resolve_store(store)
-    row = st.read(lambda s: _row(s, mock_id))
+    row = store.read(lambda s: _row(s, mock_id))
     data = dict(row.data)
     answered = {a["id"] for a in data.get("answers", [])}
     left = int(row.minutes * 60 - (now - row.started_at).total_seconds())
@@ -310,19 +298,19 @@ def progress(
     if data.get("summary") is not None:
         summary = MockSummary.model_validate(data["summary"])
     elif not pending or left <= 0:
-        summary = finish(mock_id, lang=lang, index=idx, store=st)
+        summary = finish(store, index, mock_id, lang=lang)
     else:
-        q = question(pending[0], idx)
+        q = question(index, pending[0])
         current = MockQuestion(
             number=data["questions"].index(q.id) + 1,
-            card=card_document(q, lang, idx, None, now),
+            card=card_document(q, lang, index, None, now),
             budget_seconds=q.budget_minutes * 60,
             ahead_of_plan=False,
         )
     return MockProgress(
         id=mock_id,
         role=row.role,
-        role_name=idx.role(row.role).name.get(lang) if row.role in idx.roles else row.role,
+        role_name=index.role(row.role).name.get(lang) if row.role in index.roles else row.role,
         minutes=row.minutes,
         started_at=row.started_at,
         seconds_left=max(0, left),

@@ -1,6 +1,7 @@
 """Interview readiness for the target role, per skill and per kind of question (dashboard and documents).
 
-See ``track.drill_readiness`` for how the figures are made. Results are pydantic models.
+See ``track.drill_readiness`` for how the figures are made. The dashboard, the interview page, ``mlroute interview
+readiness`` and the transition plan and portfolio documents show them.
 """
 
 from __future__ import annotations
@@ -8,26 +9,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from mlroute.services.interview import (
-    last_ratings,
-    read_context,
-    recall_now,
-    resolve_index,
-    resolve_store,
-    role_requirements,
-)
+from mlroute.services.drill_context import bare_id, last_ratings, read_context, recall_now, role_requirements
+from mlroute.services.results import Result
+from mlroute.store import Store
 from mlroute.track.drill_readiness import readiness as compute
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from mlroute.kb import KBIndex
-    from mlroute.store import Store
 
 
-class SkillReadiness(BaseModel):
+class SkillReadiness(Result):
     skill: str
     name: str
     target: int
@@ -43,7 +36,7 @@ class SkillReadiness(BaseModel):
     status: str
 
 
-class KindReadiness(BaseModel):
+class KindReadiness(Result):
     kind: str
     questions: int
     practised: int
@@ -52,7 +45,7 @@ class KindReadiness(BaseModel):
     status: str
 
 
-class Readiness(BaseModel):
+class Readiness(Result):
     role: str
     role_name: str
     overall: float
@@ -62,25 +55,24 @@ class Readiness(BaseModel):
 
 
 def readiness(
+    store: Store,
+    index: KBIndex,
     *,
     role: str | None = None,
     lang: str = "en",
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> Readiness:
     """How ready the person is for the interviews of ``role`` (default: the profile's target role)."""
-    idx = resolve_index(index)
     now = now or datetime.now(UTC)
 
     def read(s: Session) -> tuple[str, dict[str, float], dict[str, tuple[int, int]]]:
         ctx = read_context(s, now, all_questions=True)
         return ctx.role, recall_now(ctx.cards, last_ratings(s), now), ctx.quiz
 
-    target, recall, quiz = resolve_store(store).read(read)
-    rid = role or target
-    rec = idx.role(rid)
-    result = compute(role_requirements(rid, idx), idx.kb.interview_questions, recall, quiz)
+    target, recall, quiz = store.read(read)
+    rid = bare_id(role, "role") if role else target
+    rec = index.role(rid)
+    result = compute(role_requirements(rid, index), index.kb.interview_questions, recall, quiz)
     skills = sorted(result.skills, key=lambda r: (-r.weight, r.skill))
     return Readiness(
         role=rid,
@@ -89,7 +81,7 @@ def readiness(
         status=result.status,
         skills=[
             SkillReadiness(
-                name=idx.skills[r.skill].name.get(lang) if r.skill in idx.skills else r.skill,
+                name=index.skills[r.skill].name.get(lang) if r.skill in index.skills else r.skill,
                 **{k: getattr(r, k) for k in SkillReadiness.model_fields if k != "name"},
             )
             for r in skills

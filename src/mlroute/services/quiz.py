@@ -1,33 +1,30 @@
 """Quiz use cases: the skills with a quiz, a paper, grading and storing a result, accepting its level into the
-profile, and the accepted (evidenced) levels the planner's caller merges into the profile's skills.
+profile, and every skill's quiz with its latest result.
 
-Results are pydantic models (JSON = ``model_dump(mode="json")``), shared by the CLI and the web app. The store and
-the knowledge-base index can be passed in; by default they are the ones in use (``MLROUTE_DB``, ``MLROUTE_KB``).
+Each use case takes the store and the knowledge-base index; results are typed models shared by the CLI and the web
+app. Accepted levels reach the planner through ``services.quiz_levels``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel
 
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.kb.models import LEVEL_NAMES
 from mlroute.kb.practice import QuizItem, choice_text
-from mlroute.store import drill_repo, repo
+from mlroute.services.quiz_answers import grade_item, grade_paper, in_paper_order
+from mlroute.services.quiz_levels import accepted_in
+from mlroute.services.results import Result
+from mlroute.store import Store, drill_repo, repo
 from mlroute.store.models import QuizResultRow
-from mlroute.track.quiz import LETTERS, Graded, PaperItem, assemble, expected_answer, grade, propose
+from mlroute.track.quiz import LETTERS, Graded, PaperItem, assemble, propose
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from mlroute.kb import KBIndex
-    from mlroute.profile import Profile
-    from mlroute.store import Store
 
 LEVEL_NAMES_ZH = {0: "不会", 1: "了解", 2: "能用", 3: "熟练", 4: "精通"}
 HOW = {
@@ -50,12 +47,12 @@ def level_name(level: int, lang: str = "en") -> str:
     return (LEVEL_NAMES_ZH if lang.startswith("zh") else LEVEL_NAMES).get(level, str(level))
 
 
-class QuizChoice(BaseModel):
+class QuizChoice(Result):
     letter: str
     text: str
 
 
-class QuizQuestion(BaseModel):
+class QuizQuestion(Result):
     number: int
     id: str
     level: int
@@ -67,7 +64,7 @@ class QuizQuestion(BaseModel):
     how_to_answer: str
 
 
-class QuizPaper(BaseModel):
+class QuizPaper(Result):
     skill: str
     skill_name: str
     seed: int
@@ -76,7 +73,7 @@ class QuizPaper(BaseModel):
     questions: list[QuizQuestion]
 
 
-class AnswerResult(BaseModel):
+class AnswerResult(Result):
     number: int
     id: str
     level: int
@@ -86,14 +83,14 @@ class AnswerResult(BaseModel):
     explanation: str
 
 
-class LevelEvidence(BaseModel):
+class LevelEvidence(Result):
     level: int
     asked: int
     correct: int
     passed: bool
 
 
-class QuizResult(BaseModel):
+class QuizResult(Result):
     id: int
     skill: str
     skill_name: str
@@ -112,7 +109,7 @@ class QuizResult(BaseModel):
     accepted_at: datetime | None
 
 
-class QuizSkill(BaseModel):
+class QuizSkill(Result):
     skill: str
     name: str
     items: int
@@ -122,40 +119,8 @@ class QuizSkill(BaseModel):
     accepted_level: int | None
 
 
-class QuizList(BaseModel):
+class QuizList(Result):
     skills: list[QuizSkill]
-
-
-class AcceptedLevel(BaseModel):
-    skill: str
-    level: int
-    max_level_tested: int
-    result_id: int
-    taken_at: datetime
-    accepted_at: datetime
-
-
-class AcceptedLevels(BaseModel):
-    levels: list[AcceptedLevel]
-
-    def as_dict(self) -> dict[str, AcceptedLevel]:
-        return {a.skill: a for a in self.levels}
-
-
-def _index(index: KBIndex | None) -> KBIndex:
-    if index is not None:
-        return index
-    from mlroute.services import kb as kb_service
-
-    return kb_service.index()
-
-
-def _store(store: Store | None) -> Store:
-    if store is not None:
-        return store
-    from mlroute.services import tracking
-
-    return tracking.store()
 
 
 def items_for(skill: str, index: KBIndex) -> list[QuizItem]:
@@ -203,15 +168,14 @@ def _lang(lang: str) -> str:
     return lang
 
 
-def paper(skill: str, *, seed: int | None = None, lang: str = "en", index: KBIndex | None = None) -> QuizPaper:
+def paper(index: KBIndex, skill: str, *, seed: int | None = None, lang: str = "en") -> QuizPaper:
     """The questions of a quiz, without their answers."""
-    idx = _index(index)
     lang = _lang(lang)
     seed = default_seed() if seed is None else seed
-    items = assemble(items_for(skill, idx), seed)
+    items = assemble(items_for(skill, index), seed)
     return QuizPaper(
         skill=skill,
-        skill_name=idx.skills[skill].name.get(lang) if skill in idx.skills else skill,
+        skill_name=index.skills[skill].name.get(lang) if skill in index.skills else skill,
         seed=seed,
         lang=lang,
         levels=sorted({p.item.level for p in items}),
@@ -219,68 +183,12 @@ def paper(skill: str, *, seed: int | None = None, lang: str = "en", index: KBInd
     )
 
 
-def read_answers(text: str) -> list[str] | dict[str, str]:
-    """``--answers`` as given: a file (JSON, or one answer per line), a JSON list or object, or answers separated by
-    ``;`` in paper order."""
-    raw = text
-    path = Path(text).expanduser()
-    try:
-        if len(text) < 1024 and path.is_file():
-            raw = path.read_text(encoding="utf-8")
-            if not raw.lstrip().startswith(("[", "{")):
-                return [line.strip() for line in raw.splitlines() if line.strip()]
-    except OSError as exc:
-        raise UserError(f"Cannot read the answers file {path}: {exc.strerror}.") from exc
-    if raw.lstrip().startswith(("[", "{")):
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"The answers are not valid JSON: {exc.msg} (line {exc.lineno}).") from exc
-        if isinstance(data, list):
-            return [str(a) for a in data]
-        if isinstance(data, dict):
-            return {str(k): str(v) for k, v in data.items()}
-        raise UserError("JSON answers must be a list (in paper order) or an object {item id: answer}.")
-    return [a.strip() for a in raw.split(";")]
-
-
-def _answers_in_order(answers: Sequence[str] | Mapping[str, str], items: list[PaperItem]) -> list[str]:
-    if isinstance(answers, Mapping):
-        unknown = sorted(set(answers) - {p.item.id for p in items})
-        if unknown:
-            raise UserError(
-                f"These answers name items that are not on this paper: {', '.join(unknown)}.",
-                hint="Print the paper with --paper --json (same --seed) to see its item ids.",
-            )
-        return [answers.get(p.item.id, "") for p in items]
-    if len(answers) != len(items):
-        raise UserError(
-            f"The paper has {len(items)} questions but {len(answers)} answers were given.",
-            hint="Give one answer per question, in paper order (an empty answer or '-' skips one); "
-            "see the paper with --paper --json and the same --seed.",
-        )
-    return list(answers)
-
-
-def _grade(n: int, p: PaperItem, given: str) -> Graded:
-    if given.strip() in ("", "-"):
-        return Graded(p.item.id, p.item.level, False, "", expected_answer(p))
-    try:
-        return grade(p, given)
-    except ValueError as exc:
-        raise UserError(f"Question {n} ({p.item.id}): {exc}.") from None
-
-
-def grade_paper(items: list[PaperItem], answers: list[str]) -> list[Graded]:
-    return [_grade(n, p, given) for n, (p, given) in enumerate(zip(items, answers, strict=True), start=1)]
-
-
-def grade_one(skill: str, seed: int, number: int, answer: str, *, index: KBIndex | None = None) -> Graded:
+def grade_one(index: KBIndex, skill: str, seed: int, number: int, answer: str) -> Graded:
     """Grade one answer of a paper as it is given (the interactive quiz shows right or wrong at once)."""
-    items = assemble(items_for(skill, _index(index)), seed)
+    items = assemble(items_for(skill, index), seed)
     if not 1 <= number <= len(items):
         raise UserError(f"The paper has {len(items)} questions; there is no question {number}.")
-    return _grade(number, items[number - 1], answer)
+    return grade_item(number, items[number - 1], answer)
 
 
 def evidence_text(levels: Sequence[LevelEvidence], proposed: int, max_tested: int, lang: str) -> str:
@@ -291,7 +199,8 @@ def evidence_text(levels: Sequence[LevelEvidence], proposed: int, max_tested: in
     return f"{parts}: level {proposed} ({level_name(proposed)}) proposed; this quiz tests up to level {max_tested}."
 
 
-def _held(s: Session) -> dict[str, int]:
+def declared_in(s: Session) -> dict[str, int]:
+    """The levels the stored profile declares."""
     profile = repo.latest_profile(s)
     return dict((profile.data.get("skills") or {}) if profile else {})
 
@@ -326,21 +235,21 @@ def _result(row: QuizResultRow, idx: KBIndex, self_declared: int | None) -> Quiz
 
 
 def take(
+    store: Store,
+    index: KBIndex,
     skill: str,
     answers: Sequence[str] | Mapping[str, str],
     *,
     seed: int | None = None,
     lang: str = "en",
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> QuizResult:
     """Grade the answers to the paper of ``skill`` and ``seed``, store the result (dated), propose a level."""
-    idx, lang = _index(index), _lang(lang)
+    lang = _lang(lang)
     now = now or datetime.now(UTC)
-    seed = default_seed(now.date()) if seed is None else seed
-    items = assemble(items_for(skill, idx), seed)
-    graded = grade_paper(items, _answers_in_order(answers, items))
+    seed = default_seed(now.astimezone().date()) if seed is None else seed
+    items = assemble(items_for(skill, index), seed)
+    graded = grade_paper(items, in_paper_order(answers, items))
     proposal = propose(graded)
     rows = [
         AnswerResult(
@@ -366,22 +275,24 @@ def take(
             max_level_tested=proposal.max_tested,
             now=now,
         )
-        return _result(row, idx, _held(s).get(skill))
+        return _result(row, index, declared_in(s).get(skill))
 
-    return _store(store).write(tx)
+    return store.write(tx)
 
 
 def accept(
+    store: Store,
+    index: KBIndex,
     skill: str | None = None,
     *,
     result_id: int | None = None,
     now: datetime | None = None,
-    index: KBIndex | None = None,
-    store: Store | None = None,
 ) -> QuizResult:
-    """Accept a result's proposed level into the profile (dated): the given result, else ``skill``'s latest."""
-    idx = _index(index)
+    """Accept a result's proposed level into the profile (dated): the given result, else ``skill``'s latest. The
+    next plan (``mlroute replan``, a re-plan in the web app) takes it as evidenced."""
     now = now or datetime.now(UTC)
+    if skill is None and result_id is None:
+        raise UserError("Say which quiz result to accept: a skill, or a result id.")
 
     def tx(s: Session) -> QuizResult:
         if result_id is not None:
@@ -397,91 +308,49 @@ def accept(
                 )
             row = rows[-1]
         row = drill_repo.accept_quiz_result(s, row, now)
-        return _result(row, idx, _held(s).get(row.skill))
+        return _result(row, index, declared_in(s).get(row.skill))
 
-    return _store(store).write(tx)
+    return store.write(tx)
 
 
-def result(result_id: int, *, index: KBIndex | None = None, store: Store | None = None) -> QuizResult:
+def result(store: Store, index: KBIndex, result_id: int) -> QuizResult:
     """One stored quiz result."""
-    idx = _index(index)
 
     def read(s: Session) -> QuizResult:
         row = drill_repo.quiz_result(s, result_id)
         if row is None:
             raise UserError(f"There is no quiz result {result_id}.", hint="See your quizzes: mlroute quiz")
-        return _result(row, idx, _held(s).get(row.skill))
+        return _result(row, index, declared_in(s).get(row.skill))
 
-    return _store(store).read(read)
+    return store.read(read)
 
 
-def history(skill: str | None = None, *, index: KBIndex | None = None, store: Store | None = None) -> list[QuizResult]:
-    idx = _index(index)
+def history(store: Store, index: KBIndex, skill: str | None = None) -> list[QuizResult]:
+    """Every stored result (of ``skill``), oldest first."""
 
     def read(s: Session) -> list[QuizResult]:
-        held = _held(s)
-        return [_result(r, idx, held.get(r.skill)) for r in drill_repo.quiz_results(s, skill)]
+        held = declared_in(s)
+        return [_result(r, index, held.get(r.skill)) for r in drill_repo.quiz_results(s, skill)]
 
-    return _store(store).read(read)
-
-
-def accepted_levels(*, store: Store | None = None) -> AcceptedLevels:
-    """Per skill, the level of the latest accepted quiz result: the person's evidenced levels."""
-
-    def read(s: Session) -> AcceptedLevels:
-        latest: dict[str, AcceptedLevel] = {}
-        for r in drill_repo.quiz_results(s):
-            if r.accepted_at is None:
-                continue
-            have = latest.get(r.skill)
-            if have is None or r.accepted_at >= have.accepted_at:
-                latest[r.skill] = AcceptedLevel(
-                    skill=r.skill,
-                    level=r.proposed_level,
-                    max_level_tested=r.max_level_tested,
-                    result_id=r.id,
-                    taken_at=r.taken_at,
-                    accepted_at=r.accepted_at,
-                )
-        return AcceptedLevels(levels=sorted(latest.values(), key=lambda a: a.skill))
-
-    return _store(store).read(read)
+    return store.read(read)
 
 
-def merge_evidenced(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[str, int]:
-    """Self-declared levels with the evidenced ones laid over them. A quiz that could not test as high as the person
-    claims (they passed everything it asked, and claim more) leaves the claim standing; otherwise evidence wins."""
-    merged = dict(skills)
-    for a in accepted.levels:
-        claimed = merged.get(a.skill)
-        if claimed is not None and claimed > a.max_level_tested and a.level == a.max_level_tested:
-            continue
-        merged[a.skill] = a.level
-    return merged
-
-
-def evidenced_profile(profile: Profile, *, store: Store | None = None) -> Profile:
-    """``profile`` with its skills replaced by the evidenced levels where the person accepted a quiz result."""
-    return profile.model_copy(update={"skills": merge_evidenced(profile.skills, accepted_levels(store=store))})
-
-
-def quiz_skills(*, lang: str = "en", index: KBIndex | None = None, store: Store | None = None) -> QuizList:
+def quiz_skills(store: Store, index: KBIndex, *, lang: str = "en") -> QuizList:
     """Every skill with a quiz: how many items and levels, the last result and the accepted level."""
-    idx = _index(index)
     by_skill: dict[str, list[QuizItem]] = {}
-    for it in idx.kb.quiz_items:
+    for it in index.kb.quiz_items:
         by_skill.setdefault(it.skill, []).append(it)
-    results = history(index=idx, store=store)
-    accepted = accepted_levels(store=store).as_dict()
 
-    def read(s: Session) -> dict[str, int]:
-        return _held(s)
+    def read(s: Session) -> tuple[list[QuizResult], dict[str, int], dict[str, int]]:
+        held = declared_in(s)
+        results = [_result(r, index, held.get(r.skill)) for r in drill_repo.quiz_results(s)]
+        return results, held, {a.skill: a.level for a in accepted_in(s).levels}
 
-    held = _store(store).read(read)
+    results, held, accepted = store.read(read)
     out = []
     for skill, items in by_skill.items():
         mine = [r for r in results if r.skill == skill]
-        rec = idx.skills.get(skill)
+        rec = index.skills.get(skill)
         out.append(
             QuizSkill(
                 skill=skill,
@@ -490,8 +359,8 @@ def quiz_skills(*, lang: str = "en", index: KBIndex | None = None, store: Store 
                 levels=sorted({it.level for it in items}),
                 self_declared=held.get(skill),
                 last_result=mine[-1] if mine else None,
-                accepted_level=accepted[skill].level if skill in accepted else None,
+                accepted_level=accepted.get(skill),
             )
         )
-    out.sort(key=lambda q: (idx.skills[q.skill].pillar if q.skill in idx.skills else "", q.skill))
+    out.sort(key=lambda q: (index.skills[q.skill].pillar if q.skill in index.skills else "", q.skill))
     return QuizList(skills=out)
