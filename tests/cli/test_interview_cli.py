@@ -12,39 +12,36 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mlroute.profile import Profile
+from mlroute.services.kb import index
+from mlroute.services.quiz import items_for
+from mlroute.store import Store
+from mlroute.track.quiz import assemble
 from tests.conftest import run_cli
-from tests.services.conftest import PERSON
+from tests.services.conftest import PERSON, right_answer
 
 Run = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
-def _forget_stores() -> None:
-    from mlroute.services import tracking
-
-    for st in tracking._stores.values():
-        st.close()
-    tracking._stores.clear()
-
-
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A SQLite database holding a profile and its plan, which started last week."""
     from datetime import date, timedelta
 
-    from mlroute.services import tracking
+    from mlroute.services import onboarding
+    from mlroute.services.kb import index
 
     url = f"sqlite:///{tmp_path / 'mlroute.db'}"
-    monkeypatch.setenv("MLROUTE_DB", url)
     today = date.today()
     start = today - timedelta(days=today.weekday() + 7)
-    tracking.init_profile(Profile.model_validate({**PERSON, "start_date": start.isoformat()}), today=today)
-    _forget_stores()
+    store = Store(url)
+    onboarding.start(store, index(), Profile.model_validate({**PERSON, "start_date": start.isoformat()}), today=today)
+    store.close()
     yield {"MLROUTE_DB": url}
-    _forget_stores()
 
 
 @pytest.fixture
@@ -172,3 +169,28 @@ def test_without_a_plan_as_a_process(tmp_path: Path) -> None:
     assert "no plan yet" in result.stderr and "--all" in result.stderr
     ok = run_cli("interview", "--all", "--json", env=env)
     assert ok.returncode == 0 and json.loads(ok.stdout)["card"]["id"]
+
+
+def test_accepting_a_quiz_level_changes_the_plan_through_replan_as_a_process(env: dict[str, str]) -> None:
+    def js(*args: str) -> Any:
+        done = run_cli(*args, "--json", env=env)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    before = js("status")
+    assert before["quiz_levels"] == [] and before["drills"]["deck_size"] > 0
+    paper = js("quiz", "python", "--paper", "--seed", "11")
+    items = assemble(items_for("python", index()), 11)
+    assert [q["id"] for q in paper["questions"]] == [p.item.id for p in items]
+    right = [right_answer(p) for p in items]
+    taken = js("quiz", "python", "--answers", json.dumps(right), "--seed", "11", "--accept")
+    assert taken["proposed_level"] == 3 and taken["accepted_at"]
+    accepted = run_cli("quiz", "python", "--answers", json.dumps(right), "--seed", "11", "--accept", env=env)
+    assert "mlroute replan" in accepted.stdout  # the person is told how the level reaches the plan
+    replanned = js("replan")
+    assert any("python 3" in r for r in replanned["reasons"])
+    after = js("status")
+    assert after["hours_total"] < before["hours_total"]
+    assert [(q["skill"], q["level"], q["declared"]) for q in after["quiz_levels"]] == [("python", 3, 1)]
+    text = run_cli("status", env=env).stdout
+    assert "quizzes   python 3 (quiz, " in text and "you said 1" in text and "drills    " in text

@@ -8,12 +8,12 @@ then your own rating 1–4. With ``--json`` (or ``--rate`` / ``--ratings``) they
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 import typer
 
-from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.common import JsonOpt, console, emit, jsonable
+from mlroute.cli.context import app_context
 from mlroute.cli.interview_render import (
     ask,
     render_card,
@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _dump(model: Any) -> Any:
-    return model.model_dump(mode="json")
+    return jsonable(model)
 
 
 @interview_app.callback()
@@ -65,22 +65,24 @@ def drill_cmd(
         return
     from mlroute.services import interview
 
-    filters: dict[str, Any] = {"kind": kind, "skill": skill, "role": role}
+    app = app_context(ctx)
+    store, kb = app.store, app.kb
+    filters: dict[str, Any] = {"kind": kind, "skill": skill, "role": role, "lang": lang, "all_questions": all_questions}
     if rate is not None:
         target = card
         if target is None:
-            nxt = interview.next_card(lang=lang, all_questions=all_questions, **filters)
+            nxt = interview.next_card(store, kb, **filters)
             if nxt.card is None:
                 raise UserError("Nothing is due, so there is no card to rate.", hint="Name one with --card ID.")
             target = nxt.card.id
-        rated = interview.rate(target, rate, seconds=seconds)
-        after = interview.next_card(lang=lang, all_questions=all_questions, **filters)
+        rated = interview.rate(store, kb, target, rate, seconds=seconds)
+        after = interview.next_card(store, kb, **filters)
         emit({"rated": _dump(rated), "next": _dump(after)}, as_json, lambda d: _render_rated(d))
         return
     if as_json:
-        emit(_dump(interview.next_card(lang=lang, all_questions=all_questions, **filters)), True, lambda _: None)
+        emit(_dump(interview.next_card(store, kb, **filters)), True, lambda _: None)
         return
-    _interactive_drill(lang, all_questions, filters)
+    _interactive_drill(ctx, lang, filters)
 
 
 def _render_rated(d: dict[str, Any]) -> None:
@@ -89,12 +91,15 @@ def _render_rated(d: dict[str, Any]) -> None:
     render_next(d["next"])
 
 
-def _interactive_drill(lang: str, all_questions: bool, filters: dict[str, Any]) -> None:
+def _interactive_drill(ctx: typer.Context, lang: str, filters: dict[str, Any]) -> None:
     from mlroute.services import interview
+    from mlroute.services.drill_summary import summary
 
+    app = app_context(ctx)
+    store, kb = app.store, app.kb
     done = 0
     while True:
-        nxt = interview.next_card(lang=lang, all_questions=all_questions, **filters)
+        nxt = interview.next_card(store, kb, **filters)
         if nxt.card is None:
             render_next(_dump(nxt))
             break
@@ -107,22 +112,24 @@ def _interactive_drill(lang: str, all_questions: bool, filters: dict[str, Any]) 
         rating = ask(lang, "rating")
         if rating == "q":
             break
-        interview.rate(card["id"], rating, seconds=int(time.monotonic() - started))
+        interview.rate(store, kb, card["id"], rating, seconds=int(time.monotonic() - started))
         done += 1
     if done:
-        render_summary(_dump(interview.summary()), lang)
+        render_summary(_dump(summary(store, kb)), lang)
 
 
 @interview_app.command("stats")
-def stats_cmd(lang: str = LangOpt, as_json: bool = JsonOpt) -> None:
+def stats_cmd(ctx: typer.Context, lang: str = LangOpt, as_json: bool = JsonOpt) -> None:
     """Due counts and retention of your deck."""
-    from mlroute.services import interview
+    from mlroute.services.drill_summary import summary
 
-    emit(_dump(interview.summary()), as_json, lambda d: render_summary(d, lang))
+    app = app_context(ctx)
+    emit(_dump(summary(app.store, app.kb)), as_json, lambda d: render_summary(d, lang))
 
 
 @interview_app.command("readiness")
 def readiness_cmd(
+    ctx: typer.Context,
     role: str | None = typer.Option(None, "--role", help="A role id (default: your target role)."),
     lang: str = LangOpt,
     as_json: bool = JsonOpt,
@@ -130,24 +137,27 @@ def readiness_cmd(
     """How ready you are for the interviews of your target role, per skill and per kind of question."""
     from mlroute.services.interview_readiness import readiness
 
-    emit(_dump(readiness(role=role, lang=lang)), as_json, lambda d: render_readiness(d, lang))
+    app = app_context(ctx)
+    emit(_dump(readiness(app.store, app.kb, role=role, lang=lang)), as_json, lambda d: render_readiness(d, lang))
 
 
 @interview_app.command("show")
 def show_cmd(
-    question_id: str = typer.Argument(..., help="A question id."), lang: str = LangOpt, as_json: bool = JsonOpt
+    ctx: typer.Context,
+    question_id: str = typer.Argument(..., help="A question id."),
+    lang: str = LangOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """One question with its key points and worked answer."""
     from mlroute.services import interview
 
-    idx = interview.resolve_index(None)
-    q = interview.question(question_id, idx)
-    doc = _dump(interview.card_document(q, lang, idx, None, datetime.now(UTC)))
+    doc = _dump(interview.show(app_context(ctx).kb, question_id, lang=lang))
     emit(doc, as_json, lambda d: render_card(d, lang, reveal=True))
 
 
 @interview_app.command("mock")
 def mock_cmd(
+    ctx: typer.Context,
     minutes: int = typer.Option(45, "--minutes", help="Length of the session."),
     role: str | None = typer.Option(None, "--role", help="A role id (default: your target role)."),
     ratings: str | None = typer.Option(
@@ -161,10 +171,13 @@ def mock_cmd(
     """A timed mock interview shaped by your target role, then a summary."""
     from mlroute.services import interview_mock
 
+    app = app_context(ctx)
     if ratings is not None:
         given = [r.strip() for r in ratings.split(",") if r.strip()]
         times = _ints(seconds) if seconds else None
-        session, summary = interview_mock.run(minutes, given, seconds=times, role=role, seed=seed, lang=lang)
+        session, summary = interview_mock.run(
+            app.store, app.kb, minutes, given, seconds=times, role=role, seed=seed, lang=lang
+        )
         emit({"session": _dump(session), "summary": _dump(summary)}, as_json, lambda d: _render_mock(d, lang))
         return
     if as_json:
@@ -172,8 +185,8 @@ def mock_cmd(
             "A mock interview with --json needs your ratings.",
             hint="Give --ratings good,hard,… (in question order), or leave out --json to take it interactively.",
         )
-    session = interview_mock.start(minutes, role=role, seed=seed, lang=lang)
-    _interactive_mock(_dump(session), lang)
+    session = interview_mock.start(app.store, app.kb, minutes, role=role, seed=seed, lang=lang)
+    _interactive_mock(ctx, _dump(session), lang)
 
 
 def _ints(text: str) -> list[int]:
@@ -189,9 +202,10 @@ def _render_mock(d: dict[str, Any], lang: str) -> None:
     render_mock_summary(d["summary"], lang)
 
 
-def _interactive_mock(session: dict[str, Any], lang: str) -> None:
+def _interactive_mock(ctx: typer.Context, session: dict[str, Any], lang: str) -> None:
     from mlroute.services import interview_mock
 
+    app = app_context(ctx)
     zh = lang == "zh"
     total = session["minutes"] * 60
     console.print(
@@ -223,5 +237,5 @@ def _interactive_mock(session: dict[str, Any], lang: str) -> None:
         rating = ask(lang, "rating")
         if rating == "q":
             break
-        interview_mock.answer(session["id"], q["card"]["id"], rating, seconds=spent)
-    render_mock_summary(_dump(interview_mock.finish(session["id"], lang=lang)), lang)
+        interview_mock.answer(app.store, app.kb, session["id"], q["card"]["id"], rating, seconds=spent)
+    render_mock_summary(_dump(interview_mock.finish(app.store, app.kb, session["id"], lang=lang)), lang)

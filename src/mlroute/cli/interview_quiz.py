@@ -10,7 +10,8 @@ import typer
 from rich.syntax import Syntax
 from rich.table import Table
 
-from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.common import JsonOpt, console, emit, jsonable
+from mlroute.cli.context import app_context
 from mlroute.errors import UserError
 
 TEXT = {
@@ -20,7 +21,7 @@ TEXT = {
         "right": "[green]✓ right[/]",
         "wrong": "[red]✗ not quite[/] · expected {expected}",
         "accept": "Accept level {level} ({name}) for {skill} into your profile?",
-        "accepted": "[green]✓[/] level {level} for {skill} accepted on {date}; your next plan uses it.",
+        "accepted": "[green]✓[/] level {level} for {skill} accepted on {date}; re-plan to use it: mlroute replan",
         "lower": "This is below the level {declared} you declared; evidence replaces the claim once you accept it.",
         "stopped": "Stopped; nothing was stored.",
     },
@@ -30,7 +31,7 @@ TEXT = {
         "right": "[green]✓ 正确[/]",
         "wrong": "[red]✗ 不对[/] · 正确答案 {expected}",
         "accept": "把 {skill} 的水平 {level}（{name}）记入你的档案吗？",
-        "accepted": "[green]✓[/] 已于 {date} 记入 {skill} 水平 {level}；下一次规划会使用它。",
+        "accepted": "[green]✓[/] 已于 {date} 记入 {skill} 水平 {level}；重新规划即可生效：mlroute replan",
         "lower": "这低于你自评的 {declared} 级；接受后将以测验证据为准。",
         "stopped": "已结束，没有保存任何结果。",
     },
@@ -38,10 +39,11 @@ TEXT = {
 
 
 def _dump(model: Any) -> Any:
-    return model.model_dump(mode="json")
+    return jsonable(model)
 
 
 def quiz_cmd(
+    ctx: typer.Context,
     skill: str | None = typer.Argument(None, help="A skill with a quiz, e.g. python or sql (none: list them)."),
     answers: str | None = typer.Option(
         None, "--answers", help="Answers without a terminal: 'b;0.25;cabd', a JSON list or {id: answer}, or a file."
@@ -54,28 +56,30 @@ def quiz_cmd(
 ) -> None:
     """A quiz of 5–10 auto-graded questions at increasing level; proposes a level with its evidence."""
     from mlroute.services import quiz
+    from mlroute.services.quiz_answers import read_answers
 
+    app = app_context(ctx)
     if skill is None:
-        emit(_dump(quiz.quiz_skills(lang=lang)), as_json, _render_list)
+        emit(_dump(quiz.quiz_skills(app.store, app.kb, lang=lang)), as_json, _render_list)
         return
     if paper:
-        emit(_dump(quiz.paper(skill, seed=seed, lang=lang)), as_json, lambda d: _render_paper(d, lang))
+        emit(_dump(quiz.paper(app.kb, skill, seed=seed, lang=lang)), as_json, lambda d: _render_paper(d, lang))
         return
     if answers is not None:
-        result = quiz.take(skill, quiz.read_answers(answers), seed=seed, lang=lang)
+        result = quiz.take(app.store, app.kb, skill, read_answers(answers), seed=seed, lang=lang)
         if accept:
-            result = quiz.accept(skill, result_id=result.id)
+            result = quiz.accept(app.store, app.kb, skill, result_id=result.id)
         emit(_dump(result), as_json, lambda d: _render_result(d, lang))
         return
     if accept:
-        emit(_dump(quiz.accept(skill)), as_json, lambda d: _render_result(d, lang))
+        emit(_dump(quiz.accept(app.store, app.kb, skill)), as_json, lambda d: _render_result(d, lang))
         return
     if as_json:
         raise UserError(
             "A quiz with --json needs your answers.",
             hint=f"See the questions with `mlroute quiz {skill} --paper --json`, then give --answers.",
         )
-    _interactive(skill, seed, lang)
+    _interactive(ctx, skill, seed, lang)
 
 
 def _render_list(d: dict[str, Any]) -> None:
@@ -123,11 +127,12 @@ def _render_result(d: dict[str, Any], lang: str) -> None:
         )
 
 
-def _interactive(skill: str, seed: int | None, lang: str) -> None:
+def _interactive(ctx: typer.Context, skill: str, seed: int | None, lang: str) -> None:
     from mlroute.services import quiz
 
+    app = app_context(ctx)
     t = TEXT["zh" if lang == "zh" else "en"]
-    p = _dump(quiz.paper(skill, seed=seed, lang=lang))
+    p = _dump(quiz.paper(app.kb, skill, seed=seed, lang=lang))
     levels = "–".join(str(x) for x in (p["levels"][0], p["levels"][-1]))
     console.print(t["title"].format(name=p["skill_name"], n=len(p["questions"]), levels=levels), highlight=False)
     given: list[str] = []
@@ -142,18 +147,18 @@ def _interactive(skill: str, seed: int | None, lang: str) -> None:
                 return
             answer = line.rstrip("\n")
             try:
-                graded = quiz.grade_one(skill, p["seed"], q["number"], answer)
+                graded = quiz.grade_one(app.kb, skill, p["seed"], q["number"], answer)
             except UserError as exc:
                 console.print(exc.message, highlight=False)
                 continue
             break
         given.append(answer)
         console.print(t["right"] if graded.correct else t["wrong"].format(expected=graded.expected), highlight=False)
-    result = quiz.take(skill, given, seed=p["seed"], lang=lang)
+    result = quiz.take(app.store, app.kb, skill, given, seed=p["seed"], lang=lang)
     console.rule()
     _render_result(_dump(result), lang)
     if result.self_declared is not None and result.proposed_level < result.self_declared:
         console.print(t["lower"].format(declared=result.self_declared), highlight=False)
     prompt = t["accept"].format(level=result.proposed_level, name=result.proposed_level_name, skill=skill)
     if typer.confirm(prompt, default=False):
-        _render_result(_dump(quiz.accept(skill, result_id=result.id)), lang)
+        _render_result(_dump(quiz.accept(app.store, app.kb, skill, result_id=result.id)), lang)

@@ -4,7 +4,7 @@ and the one-key prompts of the interactive drill (space or Enter to reveal, 1–
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.padding import Padding
@@ -13,6 +13,10 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from mlroute.cli.common import console
+
+if TYPE_CHECKING:
+    from mlroute.services.drill_summary import DrillStatus
+    from mlroute.services.quiz_levels import QuizLevel
 
 RATING_WORDS = {
     "en": {"again": "again", "hard": "hard", "good": "good", "easy": "easy"},
@@ -63,7 +67,7 @@ def words(lang: str) -> dict[str, Any]:
 def ask(lang: str, what: str) -> str:
     """One answer from the person: "" (reveal), a rating word, or "q". One key press on a terminal, a line otherwise
     (so the drill also runs from a script or a pipe)."""
-    from mlroute.track.drill import rating_of
+    from mlroute.services.interview import read_rating
 
     w = words(lang)
     console.print(f"[dim]{w[what]}[/]", highlight=False)
@@ -79,10 +83,10 @@ def ask(lang: str, what: str) -> str:
             return "q"
         if what == "reveal":
             return ""
-        try:
-            return rating_of(key)
-        except ValueError:
-            console.print(w["bad"], highlight=False)
+        rating = read_rating(key)
+        if rating is not None:
+            return rating
+        console.print(w["bad"], highlight=False)
 
 
 def render_card(card: dict[str, Any], lang: str, *, reveal: bool, due_now: int = 0, new_left: int = 0) -> None:
@@ -244,3 +248,26 @@ def render_bank(bank: dict[str, Any], quizzes: dict[str, Any]) -> None:
         + ", ".join(f"{k} {v}" for k, v in quizzes["by_type"].items()),
         highlight=False,
     )
+
+
+def quiz_level_text(q: QuizLevel) -> str:
+    """The earned level next to the declared one: python 3 (quiz, 2026-12-01; you said 2)."""
+    if not q.counts:
+        return f"{q.skill} {q.declared} (you said; the quiz of {q.accepted_on} tests up to {q.level} and you passed)"
+    said = "" if q.declared is None or q.declared == q.level else f"; you said {q.declared}"
+    return f"{q.skill} {q.level} (quiz, {q.accepted_on}{said})"
+
+
+def render_practice(drills: DrillStatus | None, quiz_levels: list[QuizLevel]) -> None:
+    """``mlroute status``'s lines about interview drills and quiz levels."""
+    if drills is not None and drills.deck_size:
+        kept = "retention not measured yet"
+        if drills.retention_30d is not None:
+            kept = f"{drills.retention_30d:.0%} retained (30 days)"
+        console.print(
+            f"drills    {drills.due_now} due now, {drills.due_today} today, {drills.new_left_today} new · {kept} "
+            "[dim](mlroute interview)[/]",
+            highlight=False,
+        )
+    if quiz_levels:
+        console.print("quizzes   " + " · ".join(quiz_level_text(q) for q in quiz_levels), highlight=False)
