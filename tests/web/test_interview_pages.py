@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 
 from mlroute.kb.questions import english_words
-from mlroute.services import interview, quiz
 from mlroute.services import kb as kb_service
-from tests.services.test_quiz_service import answers
+from mlroute.services.drill_summary import DrillSummary, summary
+from mlroute.services.interview import NextCard
+from mlroute.services.quiz_levels import accepted_levels
+from tests.services.test_quiz_service import answers as paper_answers
 
 from .conftest import Browser
+
+
+def answers(skill: str, pattern: str, seed: int) -> list[str]:
+    return paper_answers(kb_service.index(), skill, pattern, seed=seed)
 
 
 def visible_text(html: str) -> str:
@@ -40,7 +46,7 @@ def test_rating_a_card_shows_the_next_one(planned_db: str, browser: Browser) -> 
     assert answer.status_code == 303 and answer.headers["location"] == "/interview?kind=concept&all=1"
     after = browser.get(answer.headers["location"]).text
     assert f'value="{shown[1]}"' not in after
-    assert interview.summary().practised == 1
+    assert summary(browser.store, kb_service.index()).practised == 1
     refused = browser.post("/interview/rate", {"question_id": shown[1], "rating": "superb"})
     assert refused.status_code == 400 and "again, hard, good or easy" in refused.text
 
@@ -88,7 +94,7 @@ def test_a_quiz_from_paper_to_accepted_level(planned_db: str, browser: Browser) 
     assert 'data-testid="proposed-level"' in page and "Accept this level" in page
     accepted = browser.post(f"{result_url}/accept", {}).text
     assert "your next plan uses this level" in accepted
-    assert quiz.accepted_levels().as_dict()["sql"].level == 3
+    assert accepted_levels(browser.store).as_dict()["sql"].level == 3
     broken = browser.post("/quiz/sql", {"seed": "x"})
     assert broken.status_code == 400
 
@@ -102,15 +108,72 @@ def test_quiz_pages_in_chinese(planned_db: str, browser: Browser) -> None:
 
 def test_the_json_api_mirrors_the_services(planned_db: str, browser: Browser) -> None:
     nxt = browser.get("/api/interview/next?all=true&lang=zh").json()
-    assert nxt["card"]["id"] and set(nxt) == set(interview.NextCard.model_fields)
+    assert nxt["card"]["id"] and set(nxt) == set(NextCard.model_fields)
     rated = browser.post_json("/api/interview/rate", {"id": nxt["card"]["id"], "rating": "easy", "seconds": 30})
     assert rated.status_code == 200 and rated.json()["rating"] == "easy"
-    assert browser.post_json("/api/interview/rate", {"rating": "easy"}).status_code == 400
+    assert browser.post_json("/api/interview/rate", {"rating": "easy"}).status_code == 422
     summary = browser.get("/api/interview/summary").json()
-    assert summary["practised"] == 1 and set(summary) == set(interview.DrillSummary.model_fields)
+    assert summary["practised"] == 1 and set(summary) == set(DrillSummary.model_fields)
     assert browser.get("/api/interview/readiness").json()["role"] == "ml-engineer"
     paper = browser.get("/api/quiz/git/paper?seed=4").json()
     taken = browser.post_json("/api/quiz/git", {"answers": answers("git", "r", seed=4), "seed": 4, "accept": True})
     assert len(paper["questions"]) == taken.json()["asked"] and taken.json()["accepted_at"]
     assert browser.get("/api/quiz").json()["skills"]
     assert browser.get("/api/quiz/nothing/paper").status_code == 404
+
+
+def test_onboarding_offers_a_quick_quiz_and_the_dashboard_shows_practice(empty_db: str, browser: Browser) -> None:
+    form = {
+        "background": "software_engineer",
+        "name": "Alex",
+        "years_experience": "5",
+        "hours_per_week": "10",
+        "budget_usd": "0",
+        "start_date": "2026-12-07",
+        "target_role": "ml-engineer",
+        "skill.python": "2",
+        "skill.git": "3",
+    }
+    made = browser.post("/welcome", form, follow_redirects=False)
+    assert made.status_code == 303, made.text[-900:]
+    assert made.headers["location"] == "/?welcome=1"
+    page = browser.get(made.headers["location"]).text
+    offer = page[page.index('id="quick-quiz"') :]
+    offer = offer[: offer.index("</section>")]
+    links = re.findall(r'href="/quiz/([a-z0-9-]+)"', offer)
+    assert 2 <= len(links) <= 3 and links[0] == "python" and "you said level 2" in offer
+    practice = page[page.index('id="practice"') :]
+    assert 'href="/interview"' in practice and 'data-testid="drills-due"' in practice
+    assert "Interview readiness for Machine Learning Engineer" in practice
+    status = browser.get("/api/status").json()
+    assert status["drills"]["deck_size"] > 0 and status["drills"]["retention_30d"] is None
+    quick = browser.get("/api/quiz/quick").json()
+    assert [q["skill"] for q in quick["skills"]] == links
+    listing = browser.get("/quiz").text
+    assert listing.count("worth taking first") == len(links)
+
+
+def test_an_accepted_quiz_level_shows_on_the_dashboard_and_a_replan_uses_it(planned_db: str, browser: Browser) -> None:
+    paper = browser.get("/quiz/python?seed=5").text
+    count = int(re.search(r'name="count" value="(\d+)"', paper)[1])  # type: ignore[index]
+    form = {"seed": "5", "count": str(count)}
+    form |= {f"answer_{n}": a for n, a in enumerate(answers("python", "r", seed=5), start=1)}
+    result_url = browser.post("/quiz/python", form, follow_redirects=False).headers["location"]
+    accepted = browser.post(f"{result_url}/accept", {}).text
+    assert 'action="/replan"' in accepted  # re-plan right away, from the result
+    dash = browser.get("/").text
+    levels = dash[dash.index('data-testid="quiz-levels"') :]
+    assert re.search(r"Python: level 3 \(quiz, \d{4}-\d\d-\d\d\)", levels) and "you said 2" in levels
+    assert 'id="quick-quiz"' not in dash  # offered until a level is accepted, then only on the quiz page
+    replanned = browser.post("/replan", {}).text
+    assert "Levels earned in quizzes count as your own: python 3." in replanned
+    assert browser.get("/api/status").json()["quiz_levels"][0]["level"] == 3
+
+
+def test_the_dashboard_practice_panel_in_chinese(planned_db: str, browser: Browser) -> None:
+    browser.post("/settings", {"lang": "zh"})
+    page = browser.get("/?welcome=1").text
+    for part in ('id="quick-quiz"', 'id="practice"'):
+        section = page[page.rindex("<section", 0, page.index(part)) :]
+        section = section[: section.index("</section>")]
+        assert english_words(visible_text(section)) == [], part
