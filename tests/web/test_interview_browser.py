@@ -157,3 +157,32 @@ def test_the_chinese_drill_page_shows_no_english(page: Any, server: str) -> None
     text = visible_text(page.content()).replace("mlroute", "").replace("English", "")
     assert english_words(text) == []
     page.screenshot(path=str(SHOTS / "23-interview-zh.png"), full_page=True)
+
+
+def test_the_quick_quiz_from_the_welcome_dashboard_to_a_new_plan(page: Any, server: str) -> None:
+    page.goto(server + "/settings")
+    english = page.locator('button[name="lang"][value="en"]')
+    if english.count():  # an earlier test switched to Chinese
+        english.click()
+    page.goto(server + "/?welcome=1")
+    offer = page.locator("#quick-quiz")
+    expect(offer).to_be_visible()
+    first = offer.locator("a").first
+    skill = str(first.get_attribute("href")).rsplit("/", 1)[1]
+    first.click()
+    page.wait_for_url(re.compile(rf"/quiz/{skill}$"))
+    for fieldset in page.locator("fieldset").all():
+        radios = fieldset.locator('input[type="radio"]')
+        if radios.count():
+            radios.first.check()
+    page.get_by_role("button", name="Grade my answers").click()
+    page.get_by_role("button", name="Accept this level into my profile").click()
+    page.get_by_role("button", name="Re-plan now").click()
+    expect(page.locator("h1")).to_have_text("Your new plan")
+    reason = page.locator("li", has_text="Levels earned in quizzes count as your own:")
+    expect(reason).to_contain_text(re.compile(rf"\b{skill} \d"))
+    page.goto(server + "/")
+    expect(page.get_by_test_id("quiz-levels")).to_contain_text("(quiz, ")
+    expect(page.locator("#practice a[href='/interview']")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "24-dashboard-practice.png"), full_page=True)
+    assert page.errors == []  # type: ignore[attr-defined]
