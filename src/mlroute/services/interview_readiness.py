@@ -7,7 +7,7 @@ readiness`` and the transition plan and portfolio documents show them.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlroute.services.drill_context import bare_id, last_ratings, read_context, recall_now, role_requirements
 from mlroute.services.results import Result
@@ -88,3 +88,12 @@ def readiness(
         ],
         kinds=[KindReadiness(**vars(k)) for k in result.kinds],
     )
+
+
+def for_documents(store: Store, kb: KBIndex | None, *, now: datetime, lang: str = "en") -> dict[str, Any]:
+    """What the transition plan and the portfolio say about practice (``export.practice``): readiness (None
+    without the knowledge base) and the levels earned in quizzes, as JSON."""
+    from mlroute.services.quiz_levels import quiz_levels
+
+    ready = readiness(store, kb, lang=lang, now=now).model_dump(mode="json") if kb is not None else None
+    return {"interview": ready, "quiz_levels": [q.model_dump(mode="json") for q in quiz_levels(store, kb, lang)]}

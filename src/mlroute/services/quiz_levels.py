@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlroute.services.results import Result
 from mlroute.store import Store, drill_repo, repo
@@ -84,6 +84,12 @@ def evidenced(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[str, 
 def merge_evidenced(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[str, int]:
     """Self-declared levels with the evidenced ones laid over them."""
     return {**dict(skills), **evidenced(skills, accepted)}
+
+
+def evidenced_profile(store: Store, profile: dict[str, Any]) -> dict[str, Any]:
+    """A stored profile (as JSON) with the accepted quiz levels laid over its declared ones, for what documents
+    say about strengths and gaps."""
+    return {**profile, "skills": merge_evidenced(dict(profile.get("skills") or {}), accepted_levels(store))}
 
 
 def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, int]:
