@@ -42,6 +42,8 @@ COMMANDS = {
     "market": "extract",
     "kb": "kb",
     "serve": "web",
+    "interview": "interview",
+    "quiz": "interview",
 }
 
 

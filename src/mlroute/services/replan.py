@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.plans import adopt_plan
+from mlroute.services.quiz_levels import evidence_reasons, plan_evidence
 from mlroute.services.results import Band, Result
 from mlroute.store import Store
 from mlroute.track.forecast import shift
@@ -90,7 +91,8 @@ def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetim
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
     observed = before.pace.hours_per_week if journey.sessions else None
-    doc = make_plan(profile, kb, done=done, skipped=skipped, pace=observed, seed=0).to_json()
+    evidenced = plan_evidence(store, profile.skills)  # levels earned in accepted quizzes
+    doc = make_plan(profile, kb, done=done, skipped=skipped, pace=observed, seed=0, evidenced=evidenced).to_json()
     stored = adopt_plan(
         store,
         journey.profile,
@@ -120,6 +122,7 @@ def replan(store: Store, kb: KBIndex, *, today: date | None = None, now: datetim
             skipped=len(skipped),
             kb_before=journey.plan.kb_version,
             kb_after=kb.kb.meta.version,
-        ),
+        )
+        + evidence_reasons(evidenced),
         items_total=len(doc.get("items", [])),
     )
