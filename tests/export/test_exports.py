@@ -81,6 +81,7 @@ def test_transition_plan_markdown_has_every_section(records: Store, tmp_path: Pa
         "Projects",
         "What I ask of my manager",
         "Evidence so far",
+        "Interview readiness",
         "The plan, item by item",
     ]
     md = (tmp_path / "plan.md").read_text(encoding="utf-8")

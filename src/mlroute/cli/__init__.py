@@ -43,6 +43,8 @@ COMMANDS = {
     "market": "extract",
     "kb": "kb",
     "serve": "web",
+    "interview": "interview",
+    "quiz": "interview",
 }
 
 

@@ -64,7 +64,7 @@ def plan_cmd(
     if market is not None:
         from mlroute.services import extraction
 
-        demand = extraction.demand_weights(extraction.market(market))
+        demand = extraction.demand_weights(extraction.market(market, settings=app_context(ctx).settings))
     doc = planning.plan_file(
         profile, skipped=skip, seed=seed, demand=demand, by=_by_date(by), lang=lang, index=app_context(ctx).kb
     )

@@ -161,13 +161,17 @@ def render_status(r: Status) -> None:
         console.print(t)
     if r.reviews_due:
         console.print("reviews due: " + ", ".join(c.item for c in r.reviews_due), highlight=False)
+    from mlroute.cli.interview_render import render_practice
+
+    render_practice(r.drills, r.quiz_levels)
 
 
 def status_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """Progress, this week against plan, streak, ETA at the start and now, and what is next."""
     from mlroute.services.status import status
 
-    emit(status(app_context(ctx).store), as_json, render_status)
+    app = app_context(ctx)
+    emit(status(app.store, kb=app.kb_or_none()), as_json, render_status)
 
 
 def render_current(doc: dict[str, Any]) -> None:

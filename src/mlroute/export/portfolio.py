@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mlroute.export.document import Bullet, Document
+from mlroute.export.practice import interview_section, quiz_levels_section
 
 STATUS = {"done": "done", "doing": "in progress", "skipped": "skipped", "todo": "not started"}
 
@@ -43,6 +44,8 @@ def portfolio(ctx: dict[str, Any]) -> Document:
     if ctx["other_links"]:
         doc.h(1, "Other evidence")
         doc.ul([Bullet(f"{e['kind']}: {e['title'] or e['url']}", url=e["url"]) for e in ctx["other_links"]])
+    quiz_levels_section(doc, ctx)
+    interview_section(doc, ctx)
     if ctx["career"]:
         doc.h(1, "Visibility")
         doc.ul([Bullet(f"{c['title']} (week {c['week_start']})", checked=c["status"] == "done") for c in ctx["career"]])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from mlroute.export.document import Bullet, Document
+from mlroute.export.practice import interview_section, quiz_levels_line
 
 STATUS_MARK = {"done": "done", "doing": "in progress", "skipped": "skipped (known)", "todo": "planned"}
 
@@ -67,7 +68,7 @@ def transition_plan(ctx: dict[str, Any]) -> Document:
     name = person.get("name") or "Me"
     doc = Document(f"Transition plan: {name} → {role['name']}", lang=ctx.get("lang", "en"))
     doc.p(f"Prepared on {ctx['generated_on']} with mlroute, for a 1:1 conversation about my move into {role['name']}.")
-    for section in (_goals, _start, _route, _timeline, _projects, _asks, _evidence, _item_by_item):
+    for section in (_goals, _start, _route, _timeline, _projects, _asks, _evidence, interview_section, _item_by_item):
         section(doc, ctx)
     return doc
 
@@ -97,6 +98,8 @@ def _start(doc: Document, ctx: dict[str, Any]) -> None:
         start.append("Strengths to build on: " + ", ".join(person["strengths"]) + ".")
     if ctx.get("gaps"):
         start.append("Main gaps: " + ", ".join(ctx["gaps"]) + ".")
+    if quiz_levels_line(ctx):
+        start.append(str(quiz_levels_line(ctx)))
     doc.ul(start)
 
 

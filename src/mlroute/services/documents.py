@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,9 @@ from pydantic import model_serializer
 from pydantic_core.core_schema import SerializerFunctionWrapHandler
 
 from mlroute.errors import UserError
+from mlroute.services.interview_readiness import for_documents
 from mlroute.services.journey import load_journey, now_or, today_or
+from mlroute.services.quiz_levels import evidenced_profile
 from mlroute.services.results import Result
 from mlroute.services.status import make_status
 from mlroute.store import Store
@@ -150,8 +152,11 @@ def transition_plan(
 
     today, now = today_or(today), now_or(now)
     journey = store.read(lambda s: load_journey(s, records=True))
+    journey = replace(journey, profile=evidenced_profile(store, journey.profile))  # strengths count quiz levels
     status = make_status(journey, today, []).model_dump(mode="json")
-    doc = build(transition_plan_context(journey, status, kb, today=today, now=now))
+    ctx = transition_plan_context(journey, status, kb, today=today, now=now)
+    ctx.update(for_documents(store, kb, now=now, lang=ctx.get("lang", "en")))  # interview readiness, quiz levels
+    doc = build(ctx)
     return Rendered(_render(doc, check_format(fmt), now, font), fmt, {"sections": _sections(doc)})
 
 
@@ -187,7 +192,9 @@ def portfolio(
 
     today, now = today_or(today), now_or(now)
     journey = store.read(lambda s: load_journey(s, records=True))
+    journey = replace(journey, profile=evidenced_profile(store, journey.profile))  # strengths count quiz levels
     ctx = portfolio_context(journey, kb, today=today)
+    ctx.update(for_documents(store, kb, now=now, lang=ctx.get("lang", "en")))  # interview readiness, quiz levels
     return Rendered(_render(build(ctx), check_format(fmt), now, font), fmt, {"projects": len(ctx["projects"])})
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mlroute.errors import UserError
 from mlroute.services import planning
 from mlroute.services.plans import StoredPlan, adopt_plan, has_plan
+from mlroute.services.quiz_levels import plan_evidence
 from mlroute.services.replan import in_kb
 from mlroute.services.results import Result
 from mlroute.store import Store, repo
@@ -62,7 +63,10 @@ def start(
     statuses = store.read(repo.statuses)
     done = in_kb((i for i, r in statuses.items() if r.status == "done"), kb)
     skipped = in_kb((i for i, r in statuses.items() if r.status == "skipped"), kb)
-    doc = planning.build_plan(profile, index=kb, done=done, skipped=skipped, seed=seed, on=today).to_json()
+    evidenced = plan_evidence(store, profile.skills)  # levels earned in accepted quizzes
+    doc = planning.build_plan(
+        profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, evidenced=evidenced
+    ).to_json()
     written = planning.save_profile(profile, out, force=force) if out is not None else None
     starts_on = date.fromisoformat(doc["start_date"]) if doc.get("start_date") else profile.start_date
     assert starts_on is not None  # ready_profile gave it one

@@ -72,7 +72,9 @@ def build_plan(
     on: dt.date | None = None,
     by: dt.date | None = None,
     lang: str | None = None,
+    evidenced: Mapping[str, int] | None = None,
 ) -> Plan:
+    """``evidenced``: levels earned in accepted quizzes (``services.quiz_levels``); the planner takes them as stated."""
     return make_plan(
         ready_profile(profile, on),
         index or kb_service.index(),
@@ -83,6 +85,7 @@ def build_plan(
         seed=seed,
         by=by,
         lang=lang,
+        evidenced=evidenced,
     )
 
 

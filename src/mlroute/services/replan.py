@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mlroute.errors import UserError
 from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.plans import adopt_plan
+from mlroute.services.quiz_levels import evidence_reasons, plan_evidence
 from mlroute.services.results import Band, Result
 from mlroute.store import Store
 from mlroute.track.outlook import outlook
@@ -80,6 +81,7 @@ def _plan_from(
     skipped: frozenset[str],
     pace: float | None,
     sigma: float,
+    evidenced: Mapping[str, int],
 ) -> dict[str, Any]:
     """The stored profile planned again from ``starts_on``, with the same seed and language as the plan it
     follows (so that nothing new means the same plan)."""
@@ -102,6 +104,7 @@ def _plan_from(
         pace_sigma=sigma,
         seed=int(journey.plan.data.get("seed", 0)),
         lang=journey.plan.data.get("lang"),
+        evidenced=evidenced,
     ).to_json()
 
 
@@ -141,7 +144,8 @@ def replan(
     starts_on = week_start(base, week)
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
-    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15)
+    evidenced = plan_evidence(store, journey.profile.get("skills") or {})  # levels earned in accepted quizzes
+    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15, evidenced)
     stored = adopt_plan(
         store,
         journey.profile,
@@ -166,7 +170,7 @@ def replan(
         kb_before=journey.plan.kb_version,
         kb_after=kb.kb.meta.version,
         lang=lang,
-    )
+    ) + evidence_reasons(evidenced, lang)
     if stored.unchanged:
         changes = Changes(added=[], removed=[], moved=[])
         why = [tr(lang, "unchanged"), *why]

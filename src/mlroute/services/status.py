@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from mlroute.services.drill_summary import DrillStatus, drill_status
 from mlroute.services.journey import load_journey, now_or, today_or
+from mlroute.services.quiz_levels import QuizLevel, quiz_levels
 from mlroute.services.results import Band, DateBand, IsoDateTime, Result
 from mlroute.store import Store, repo
 from mlroute.track.journey import Journey
@@ -17,6 +19,8 @@ from mlroute.track.weeks import week_of, week_start
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as DbSession
+
+    from mlroute.kb import KBIndex
 
 
 class ThisWeek(Result):
@@ -89,10 +93,19 @@ class Status(Result):
     next: list[str]
     next_items: list[NextItem]
     reviews_due: list[ReviewDue]
+    drills: DrillStatus | None = Field(
+        default=None, description="Interview drills: due counts and 30-day retention (null without the knowledge base)."
+    )
+    quiz_levels: list[QuizLevel] = Field(
+        default_factory=list, description="Levels earned in accepted quizzes, next to the self-declared ones."
+    )
 
 
-def status(store: Store, *, today: date | None = None, now: datetime | None = None) -> Status:
-    """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next."""
+def status(
+    store: Store, *, kb: KBIndex | None = None, today: date | None = None, now: datetime | None = None
+) -> Status:
+    """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next; with
+    ``kb``, the interview drills too."""
     today, now = today_or(today), now_or(now)
 
     def read(s: DbSession) -> tuple[Journey, list[ReviewDue]]:
@@ -100,7 +113,10 @@ def status(store: Store, *, today: date | None = None, now: datetime | None = No
         return load_journey(s), cards
 
     journey, due_cards = store.read(read)
-    return make_status(journey, today, due_cards)
+    result = make_status(journey, today, due_cards)
+    result.drills = drill_status(store, kb, now=now) if kb is not None else None
+    result.quiz_levels = quiz_levels(store, kb)
+    return result
 
 
 def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> Status:

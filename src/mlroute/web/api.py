@@ -28,7 +28,7 @@ from mlroute.services.results import Document
 from mlroute.services.status import Status
 from mlroute.services.study import Logged, StatusChange
 from mlroute.web import state
-from mlroute.web.deps import KbDep, StoreDep
+from mlroute.web.deps import KbDep, KbOrNoneDep, StoreDep
 from mlroute.web.match import match_posting
 
 router = APIRouter(tags=["api"])
@@ -132,8 +132,8 @@ def current_plan(store: StoreDep) -> PlanDocument:
 
 
 @router.get("/status", summary="mlroute status --json")
-def status(store: StoreDep) -> Status:
-    return status_service.status(store)
+def status(store: StoreDep, kb: KbOrNoneDep) -> Status:
+    return status_service.status(store, kb=kb)
 
 
 @router.post("/log", summary="mlroute log DURATION --item ID --json")

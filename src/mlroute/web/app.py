@@ -26,7 +26,7 @@ from mlroute import __version__
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.settings import Settings
 from mlroute.store import Store
-from mlroute.web import api, documents, match, onboarding, pages, site, words
+from mlroute.web import api, documents, interview, match, onboarding, pages, site, words
 from mlroute.web.deps import THEMES, language
 from mlroute.web.i18n import LANGUAGES, translations
 from mlroute.web.limits import DEFAULT_MAX_BODY
@@ -100,7 +100,7 @@ def create_app(
     app.state.render = render
 
     _handle_errors(app, render)
-    for module in (pages, onboarding, match, documents, site):
+    for module in (pages, onboarding, match, documents, site, interview):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api")
     return app

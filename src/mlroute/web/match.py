@@ -55,7 +55,8 @@ async def match_posting(text: str, upload: UploadFile | None, store: Store) -> d
     with tempfile.TemporaryDirectory(prefix="mlroute-match-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result: dict[str, Any] = await run_bounded(extraction.match, path, profile, what="Reading the posting")
+        found = await run_bounded(extraction.match, path, profile, what="Reading the posting")
+        result: dict[str, Any] = found.model_dump(mode="json")
     result["source"] = name if data and upload is not None and upload.filename else "pasted text"
     return result
 

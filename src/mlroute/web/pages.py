@@ -23,6 +23,7 @@ from mlroute.services.journal import EVIDENCE_KINDS, JOURNAL_KINDS
 from mlroute.services.status import status
 from mlroute.web import state, views
 from mlroute.web.deps import KbDep, LangDep, StoreDep, back_to
+from mlroute.web.interview import practice_panel
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON API
@@ -48,7 +49,7 @@ def _current_or_welcome(store: StoreDep) -> CurrentPlan | RedirectResponse:
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
     try:
-        st = status(store)
+        st = status(store, kb=kb)
     except UserError as exc:
         log.debug("no dashboard yet: %s", exc.message)
         if not state.has_plan(store):
@@ -56,7 +57,7 @@ def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Re
         raise
     ids = [it.id for it in st.next_items] + [r.item for r in st.reviews_due]
     titles = views.kb_titles(kb, ids, lang) if lang != "en" else {}
-    return _render(request, "dashboard.html", st=st, titles=titles)
+    return _render(request, "dashboard.html", st=st, titles=titles, **practice_panel(store, kb, lang))
 
 
 @router.get("/roadmap", response_class=HTMLResponse)
