@@ -174,28 +174,47 @@ def status_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     emit(status(app.store, kb=app.kb_or_none()), as_json, render_status)
 
 
+CURRENT_WORDS = {
+    "en": (
+        "Plan v{v} · journey began {d}",
+        ("weeks", "item", "title", "status", "hours"),
+        "finished under earlier versions ({n}):",
+        {"todo": "todo", "doing": "doing", "done": "done", "skipped": "skipped"},
+    ),
+    "zh": (
+        "计划 v{v} · 开始于 {d}",
+        ("周", "编号", "名称", "状态", "小时"),
+        "早先版本中完成的（{n}）：",
+        {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
+    ),
+}
+
+
 def render_current(doc: dict[str, Any]) -> None:
-    """Each item of the current plan with its weeks (journey weeks), status and hours; then finished items."""
+    """Each item of the current plan by its weeks (journey weeks), with status and hours; then finished items."""
     from rich.table import Table
 
+    title, columns, finished_title, states = CURRENT_WORDS["zh" if doc.get("lang") == "zh" else "en"]
     offset = int(doc.get("offset_weeks", 0))
     t = Table(
-        title=f"Plan v{doc.get('plan_version')} · journey began {doc.get('first_start_date')}",
+        title=title.format(v=doc.get("plan_version"), d=doc.get("first_start_date")),
         title_justify="left",
         show_edge=False,
     )
-    for col in ("weeks", "item", "title", "status", "hours"):
+    for col in columns:
         t.add_column(col)
-    for it in doc.get("items", []):
+    items = sorted(doc.get("items", []), key=lambda it: (it.get("week_start") or 0, it.get("order") or 0))
+    for it in items:
         start, end = it.get("week_start"), it.get("week_end")
         weeks = f"{start + offset}–{end + offset}" if start is not None and end is not None else ""
-        t.add_row(weeks, it["id"], it.get("title", ""), it.get("status", "todo"), f"{it.get('hours', 0):g}")
+        status = it.get("status", "todo")
+        t.add_row(weeks, it["id"], it.get("title", ""), states.get(status, status), f"{it.get('hours', 0):g}")
     console.print(t)
     finished = doc.get("finished", [])
     if finished:
-        console.print(f"[dim]finished under earlier versions ({len(finished)}):[/]")
+        console.print(f"[dim]{finished_title.format(n=len(finished))}[/]")
         for f in finished:
-            console.print(f"  {f['status']:<8} {f['id']}  {f['title']}", highlight=False)
+            console.print(f"  {states.get(f['status'], f['status'])} {f['id']}  {f['title']}", highlight=False)
 
 
 def current_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
