@@ -119,6 +119,7 @@ def replan(
     """A new plan from what is done and skipped, from this week on, packed at the observed pace once there is
     enough of it (``use``: auto | observed | stated); shows what changed. Twice in a row with nothing new, it
     changes nothing."""
+    from mlroute.plan.schedule import TooLong
     from mlroute.plan.words import lang_of
     from mlroute.track.replan import diff, reasons
 
@@ -145,7 +146,17 @@ def replan(
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
     evidenced = plan_evidence(store, journey.profile.get("skills") or {})  # levels earned in accepted quizzes
-    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15, evidenced)
+    try:
+        doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15, evidenced)
+    except TooLong:
+        if observed is None:
+            raise
+        raise UserError(
+            f"At your observed pace, {observed:g} h a week over {pc.weeks_observed:g} weeks, the rest of the plan "
+            "would take more than 20 years; nothing was changed.",
+            hint="Re-plan at your stated hours with --pace stated (and log the study you do), or set "
+            "hours_per_week to what you can really give and run mlroute init --replace.",
+        ) from None
     stored = adopt_plan(
         store,
         journey.profile,
