@@ -51,7 +51,7 @@ def open_item(store: Store, n: int) -> str | None:
     return open_ids[n % len(open_ids)] if open_ids else None
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(step, min_size=1, max_size=8))
 def test_every_place_shows_one_eta_whatever_the_person_does(steps: list[tuple[Any, ...]]) -> None:
     kb = kb_service.index()
