@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -136,6 +137,32 @@ def test_learning_log_is_week_by_week(records: Store, tmp_path: Path) -> None:
     assert "Longest streak: 2 days in a row; 3 weeks in a row with study." in md
     export(records, "learning-log", tmp_path / "log.pdf")
     assert "pandas 分组" in "".join(p.extract_text() for p in PdfReader(tmp_path / "log.pdf").pages)
+
+
+def test_the_learning_log_counts_weeks_as_status_does(records: Store, tmp_path: Path) -> None:
+    early = START - timedelta(days=2)
+    study.log(
+        records, "1h", "res:python-course", note="a first look", day=early.isoformat(), today=TODAY, now=at(early)
+    )
+    week = status.status(records, today=TODAY, now=NOW).week
+    md = export(records, "learning-log", tmp_path / "log.md").path
+    text = Path(md).read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings[0] == "Before the plan · 2026-12-05 to 2026-12-06 · 1 h"
+    assert headings[-1].startswith(f"Week {week} · ")  # today's week, numbered as mlroute status numbers it
+    assert "- Before the plan started: 1 h." in text and "9.5 h of study in 6 sessions." in text
+    assert "In the first 2 weeks of my plan: 7 h" in text  # the sessions before the start are not in the average
+
+
+def test_a_manager_is_asked_for_exactly_the_hours_at_work(store: Store, tmp_path: Path) -> None:
+    from mlroute.services.plans import adopt_plan
+    from tests.track.sample import PROFILE, sample_plan
+
+    profile = {**PROFILE, "hours_at_work": 3.0}
+    adopt_plan(store, profile, sample_plan(), kb_version="test.1", starts_on=START, reason="init", now=at(START))
+    md = Path(export(store, "transition-plan", tmp_path / "plan.md").path).read_text(encoding="utf-8")
+    assert "- Protected learning time: 3 h a week in working hours (about 0.6 h a working day)" in md
+    assert "The other 7 h a week I study in my own time." in md and "outside working hours, so" not in md
 
 
 def test_portfolio_lists_projects_with_their_evidence(records: Store, tmp_path: Path) -> None:
