@@ -68,7 +68,7 @@ def _week(doc: Document, lang: str, week: dict[str, Any]) -> None:
         doc.table(
             cells(lang, "ll.header"),
             [[s["day"], s["title"], duration(lang, s["minutes"]), s["note"] or ""] for s in week["sessions"]],
-            [0.14, 0.38, 0.12, 0.36],
+            [0.14, 0.36, 0.15, 0.35],
         )
     if week["finished"]:
         doc.h(2, tr(lang, "ll.finished"))

@@ -83,7 +83,9 @@ def _route(doc: Document, ctx: dict[str, Any]) -> None:
         lines = []
         for p in phases:
             when = weeks(lang, *p["weeks"]) if p["weeks"] else ""
-            lines.append(tr(lang, "r.phase", name=p["name"], weeks=when) if when else p["name"])
+            lines.append(
+                tr(lang, "r.phase", name=p["name"], weeks=when) if when else tr(lang, "r.known", name=p["name"])
+            )
         doc.ul(lines)
     if route.get("reason"):
         doc.p(tr(lang, "r.why", reason=route["reason"]))

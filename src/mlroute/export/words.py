@@ -92,6 +92,7 @@ T: dict[str, tuple[str, str]] = {
     "s.gaps": ("Main gaps: {list}.", "主要差距：{list}。"),
     "r.phases": ("{route}, in {n} phases:", "{route}，分 {n} 个阶段："),
     "r.phase": ("{name}: {weeks}", "{name}：{weeks}"),
+    "r.known": ("{name}: nothing to learn, I have it already", "{name}：无需学习，已经具备"),
     "r.why": ("mlroute chose this route because {reason}.", "mlroute 选择这条路线的原因：{reason}。"),
     "t.schedule": (
         "The milestones below are placed by the week-by-week schedule, which fills each week with about {h:g} h of "
