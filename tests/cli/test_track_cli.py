@@ -358,7 +358,8 @@ def test_init_and_replan_with_the_real_planner(ok: Callable[..., Any], tmp_path:
     ok(env, "export", "transition-plan", "-o", str(tmp_path / "plan.md"))
     md = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert "→ Machine Learning Engineer" in md and "Main gaps:" in md
-    assert 'Your support for "Write a transition plan' in md  # employer-dependent career steps are asks
+    assert "## What I ask of my manager" in md and "Write a transition plan" not in md.split("## What I commit")[0]
+    assert "Your support for a secondment to an ML team" in md  # a step the manager can give is an ask
     ok(env, "export", "portfolio", "-o", str(tmp_path / "portfolio.md"))
     assert "### What reviewers check" in (tmp_path / "portfolio.md").read_text(encoding="utf-8")
 

@@ -97,6 +97,9 @@ class Profile(BaseModel):
     background: Background = "other"
     years_experience: Annotated[float, Field(ge=0, le=60), Number] = 0
     hours_per_week: Hours = 10
+    hours_at_work: Hours = Field(
+        default=0, description="of your weekly hours, how many your employer gives during work time"
+    )
     start_date: dt.date | None = Field(default=None, description="first day of week 1; default: next Monday")
     target_role: str = "ml-engineer"
     interests: list[str] = Field(default_factory=list, description="skill ids of domains the person cares about")
@@ -162,6 +165,20 @@ class Profile(BaseModel):
                 raise ValueError(
                     f"availability has {early[0].isoformat()}, before start_date {self.start_date.isoformat()}"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _work_hours_within_weekly_hours(self) -> Profile:
+        if self.hours_at_work > self.hours_per_week:
+            raise ValueError(
+                f"hours_at_work ({self.hours_at_work:g}) is more than hours_per_week ({self.hours_per_week:g}); "
+                "it counts the part of your weekly hours your employer gives during work time"
+            )
+        if self.hours_at_work > 0 and not self.has_employer:
+            raise ValueError(
+                "hours_at_work is time an employer gives, and this profile has none; "
+                "set employed: true if you have one, or hours_at_work: 0"
+            )
         return self
 
     @property
