@@ -181,6 +181,7 @@ def test_every_document_is_in_chinese_with_lang_zh(devops: Walked) -> None:
         "希望经理给予的支持",
         "我的承诺",
         "目前的成果",
+        "面试准备度",
         "计划明细",
     ]
     assert plan_md.startswith("# 转型计划：Sam → 机器学习工程师")

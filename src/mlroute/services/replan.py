@@ -14,7 +14,7 @@ from mlroute.services.quiz_levels import evidence_reasons, plan_evidence
 from mlroute.services.results import Band, Result
 from mlroute.store import Store
 from mlroute.track.outlook import outlook
-from mlroute.track.pace import MIN_WEEKS
+from mlroute.track.pace import MIN_WEEKS, Pace
 from mlroute.track.replan import tr
 from mlroute.track.weeks import week_of, week_start
 
@@ -80,12 +80,13 @@ def _plan_from(
     done: frozenset[str],
     skipped: frozenset[str],
     pace: float | None,
-    sigma: float,
+    pc: Pace,
     evidenced: Mapping[str, int],
 ) -> dict[str, Any]:
     """The stored profile planned again from ``starts_on``, with the same seed and language as the plan it
-    follows (so that nothing new means the same plan)."""
+    follows (so that nothing new means the same plan), at ``pace`` (None: the stated hours)."""
     from mlroute.plan import make_plan
+    from mlroute.plan.schedule import TooLong
     from mlroute.profile import Profile
 
     profile = Profile.model_validate(journey.profile)
@@ -95,17 +96,45 @@ def _plan_from(
             "availability": {d: h for d, h in profile.availability.items() if d >= starts_on},
         }
     )
-    return make_plan(
-        profile,
-        kb,
-        done=done,
-        skipped=skipped,
-        pace=pace,
-        pace_sigma=sigma,
-        seed=int(journey.plan.data.get("seed", 0)),
-        lang=journey.plan.data.get("lang"),
-        evidenced=evidenced,
-    ).to_json()
+    try:
+        plan = make_plan(
+            profile,
+            kb,
+            done=done,
+            skipped=skipped,
+            pace=pace,
+            pace_sigma=pc.sigma or 0.15,
+            seed=int(journey.plan.data.get("seed", 0)),
+            lang=journey.plan.data.get("lang"),
+            evidenced=evidenced,
+        )
+    except TooLong:
+        if pace is None:
+            raise
+        raise UserError(
+            f"At your observed pace, {pace:g} h a week over {pc.weeks_observed:g} weeks, the rest of the plan "
+            "would take more than 20 years; nothing was changed.",
+            hint="Re-plan at your stated hours with --pace stated (and log the study you do), or set "
+            "hours_per_week to what you can really give and run mlroute init --replace.",
+        ) from None
+    return plan.to_json()
+
+
+def _pace_to_use(pc: Pace, use: str) -> float | None:
+    """The observed hours a week the re-plan packs at, or None for the stated hours; refuses an impossible choice."""
+    if use not in ("auto", "observed", "stated"):
+        raise UserError(f"--pace {use!r} is not allowed.", hint="Use --pace observed, --pace stated or leave it out.")
+    if use == "observed" and pc.nothing_logged:
+        raise UserError(
+            f"Nothing is logged since your plan began {pc.weeks_observed:g} weeks ago, so there is no observed pace.",
+            hint="Log your study with mlroute log, or re-plan at your stated hours (leave out --pace).",
+        )
+    if use == "observed" and not pc.enough:
+        raise UserError(
+            f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of {MIN_WEEKS} weeks.",
+            hint="Re-plan at your stated hours (leave out --pace), or log your study for a few more weeks.",
+        )
+    return pc.hours_per_week if pc.enough and use != "stated" else None
 
 
 def replan(
@@ -119,44 +148,21 @@ def replan(
     """A new plan from what is done and skipped, from this week on, packed at the observed pace once there is
     enough of it (``use``: auto | observed | stated); shows what changed. Twice in a row with nothing new, it
     changes nothing."""
-    from mlroute.plan.schedule import TooLong
     from mlroute.plan.words import lang_of
     from mlroute.track.replan import diff, reasons
 
-    if use not in ("auto", "observed", "stated"):
-        raise UserError(f"--pace {use!r} is not allowed.", hint="Use --pace observed, --pace stated or leave it out.")
     today, now = today_or(today), now_or(now)
     journey = store.read(load_journey)
     before = outlook(journey, today)
     pc = before.pace
-    if use == "observed" and pc.nothing_logged:
-        raise UserError(
-            f"Nothing is logged since your plan began {pc.weeks_observed:g} weeks ago, so there is no observed pace.",
-            hint="Log your study with mlroute log, or re-plan at your stated hours (leave out --pace).",
-        )
-    if use == "observed" and not pc.enough:
-        raise UserError(
-            f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of {MIN_WEEKS} weeks.",
-            hint="Re-plan at your stated hours (leave out --pace), or log your study for a few more weeks.",
-        )
-    observed = pc.hours_per_week if pc.enough and use != "stated" else None
+    observed = _pace_to_use(pc, use)
     base = journey.first.starts_on
     week = max(1, week_of(base, today))
     starts_on = week_start(base, week)
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
     evidenced = plan_evidence(store, journey.profile.get("skills") or {})  # levels earned in accepted quizzes
-    try:
-        doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc.sigma or 0.15, evidenced)
-    except TooLong:
-        if observed is None:
-            raise
-        raise UserError(
-            f"At your observed pace, {observed:g} h a week over {pc.weeks_observed:g} weeks, the rest of the plan "
-            "would take more than 20 years; nothing was changed.",
-            hint="Re-plan at your stated hours with --pace stated (and log the study you do), or set "
-            "hours_per_week to what you can really give and run mlroute init --replace.",
-        ) from None
+    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc, evidenced)
     stored = adopt_plan(
         store,
         journey.profile,
