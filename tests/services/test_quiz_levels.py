@@ -45,7 +45,9 @@ def test_a_lower_quiz_level_replaces_a_claim_and_a_changed_profile_keeps_the_evi
     assert result.proposed_level < 2  # the person said 2
     quiz.accept(planned, kb, result_id=result.id, now=WEEK1)
     # saving the profile again with more hours (the web's settings, a second `mlroute init`) plans with the evidence
-    onboarding.start(planned, kb, Profile.model_validate({**PERSON, "hours_per_week": 12}), today=START, now=WEEK1)
+    onboarding.start(
+        planned, kb, Profile.model_validate({**PERSON, "hours_per_week": 12}), today=START, now=WEEK1, replace=True
+    )
     assert _gaps(planned)["sql"]["current"] == result.proposed_level
 
 

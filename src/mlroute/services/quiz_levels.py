@@ -97,11 +97,13 @@ def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, int]:
     return evidenced(skills, accepted_levels(store))
 
 
-def evidence_reasons(evidenced: Mapping[str, int]) -> list[str]:
+def evidence_reasons(evidenced: Mapping[str, int], lang: str = "en") -> list[str]:
     """The re-plan's reason for the levels it took from quizzes (none when there are none)."""
     if not evidenced:
         return []
     levels = ", ".join(f"{skill} {level}" for skill, level in sorted(evidenced.items()))
+    if lang == "zh":
+        return [f"测验中取得的水平算作你自己的水平：{levels}。"]
     return [f"Levels earned in quizzes count as your own: {levels}."]
 
 

@@ -5,6 +5,7 @@ the profile and makes the first plan — what ``mlroute init`` does in a termina
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -117,12 +118,12 @@ async def create_plan(request: Request, store: StoreDep, kb: KbDep) -> Response:
     profile = planning.profile_from_answers(answers, kb)
     from starlette.concurrency import run_in_threadpool
 
-    await run_in_threadpool(onboarding.start, store, kb, profile)
+    await run_in_threadpool(partial(onboarding.start, store, kb, profile, replace=True))
     return RedirectResponse("/?welcome=1", status_code=303)
 
 
 @router.post("/welcome/demo")
 def demo(request: Request, store: StoreDep, kb: KbDep) -> Response:
     """Start with the bundled persona (a DevOps engineer, 10 h a week) to look around before answering."""
-    onboarding.start(store, kb, planning.demo_profile())
+    onboarding.start(store, kb, planning.demo_profile(), replace=True)
     return RedirectResponse("/?welcome=1", status_code=303)

@@ -227,5 +227,5 @@ def change_hours(request: Request, store: StoreDep, kb: KbDep, hours_per_week: f
     if current is None:
         return RedirectResponse("/welcome", status_code=303)
     profile = planning.profile_from_answers({**current.profile, "hours_per_week": hours_per_week}, kb)
-    onboarding.start(store, kb, profile)
+    onboarding.start(store, kb, profile, replace=True)
     return _back(request, "/settings")
