@@ -114,8 +114,7 @@ def test_only_the_settings_read_the_environment() -> None:
         for name, path in modules()
         if "os.environ" in path.read_text(encoding="utf-8") or "getenv(" in path.read_text(encoding="utf-8")
     }
-    # extract/semantic.py belongs to the extraction engineer, who moves MLROUTE_EMBEDDINGS onto Settings.
-    assert readers <= {"mlroute.settings", "mlroute.extract.semantic"}
+    assert readers <= {"mlroute.settings"}
 
 
 def test_modules_and_functions_are_small() -> None:

@@ -1,4 +1,4 @@
-"""ESCO skill linking on the Decorte et al. TECH / HOUSE sentences: RP@5, RP@10 and MRR.
+"""ESCO skill linking on the Decorte et al. TECH / HOUSE sentences (or SkillSkape dev): RP@5, RP@10 and MRR.
 
 Every ESCO v1.1.0 skill (``skills_en_label.txt``, 13,895 labels) is ranked for each sentence with at least one ESCO
 label (``LABEL NOT PRESENT`` and ``UNDERSPECIFIED`` rows dropped, duplicates removed), by mlroute's own linker
@@ -7,6 +7,8 @@ RP@k = |top-k ∩ gold| / min(k, |gold|), averaged over sentences; MRR = mean of
 
     python benchmarks/extraction/esco_linking.py --data ../shared/benchmarks/decorte-esco-skill-extraction \
         --set tech --split validation --semantic minilm-package
+    python benchmarks/extraction/esco_linking.py --data ../shared/benchmarks/skillskape-synthetic \
+        --set skillskape --split dev --semantic default
 
 Ends by printing one JSON line of figures.
 """
@@ -14,6 +16,7 @@ Ends by printing one JSON line of figures.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import json
 import sys
@@ -21,7 +24,7 @@ import time
 from pathlib import Path
 
 from mlroute.extract.linker import LabelSet, Linker
-from mlroute.extract.semantic import LabelIndex, load_encoder
+from mlroute.extract.semantic import LabelIndex, load_encoder, resolve_spec
 
 DROP = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
 
@@ -33,6 +36,17 @@ def gold_sentences(path: Path) -> dict[str, set[str]]:
             label = row["label"].strip()
             if label and label not in DROP:
                 gold.setdefault(row["sentence"], set()).add(label)
+    return gold
+
+
+def skillskape_sentences(path: Path) -> dict[str, set[str]]:
+    """SkillSkape (``,sentence,skills`` with a Python-list string of ESCO labels; ``UNK`` = none)."""
+    gold: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            labels = {s for s in ast.literal_eval(row["skills"]) if s and s != "UNK"}
+            if labels:
+                gold.setdefault(row["sentence"].strip(), set()).update(labels)
     return gold
 
 
@@ -48,9 +62,10 @@ def score(ranked: list[str], gold: set[str]) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="folder with {set}_{split}_annotations.csv and labels")
-    ap.add_argument("--set", choices=["tech", "house"], required=True)
+    ap.add_argument("--set", choices=["tech", "house", "skillskape"], required=True)
     ap.add_argument("--split", default="validation")
-    ap.add_argument("--semantic", default=None, help="embedding model spec; none = lexical only")
+    ap.add_argument("--semantic", default=None, help="default, none, or an embedding model spec (BACKEND:LOCATION)")
+    ap.add_argument("--labels", type=Path, default=None, help="ESCO label list (default: next to the annotations)")
     ap.add_argument(
         "--esco",
         type=Path,
@@ -59,13 +74,19 @@ def main() -> None:
     )
     ap.add_argument("--cache", type=Path, default=None, help="reuse the embedded label index saved in this .npz")
     args = ap.parse_args()
-    if args.split == "test":
+    if args.split == "test" or "test" in args.split:
         sys.exit("The test split is held back for independent evaluation; tune and report on validation.")
-    gold = gold_sentences(args.data / f"{args.set}_{args.split}_annotations.csv")
+    if args.set == "skillskape":
+        gold = skillskape_sentences(args.data / f"{args.split}.csv")
+        label_file = args.labels or args.data.parent / "decorte-esco-skill-extraction" / "skills_en_label.txt"
+    else:
+        gold = gold_sentences(args.data / f"{args.set}_{args.split}_annotations.csv")
+        label_file = args.labels or args.data / "skills_en_label.txt"
     esco_dir = args.esco or args.data.parent / "esco-v1.2-subset"
     collections = sorted(esco_dir.glob("*SkillsCollection_en.csv")) if esco_dir.is_dir() else []
-    labels = LabelSet.from_esco(args.data / "skills_en_label.txt", collections)
-    encoder = load_encoder(args.semantic) if args.semantic else None
+    labels = LabelSet.from_esco(label_file, collections)
+    spec = resolve_spec(args.semantic or "none")
+    encoder = load_encoder(spec) if spec else None
     cached = LabelIndex.load(args.cache) if args.cache and args.cache.exists() else None
     if cached is not None and cached.texts != [t for _, t in labels.texts]:
         cached = None

@@ -30,7 +30,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="folder with skills_en_label.txt")
     ap.add_argument("--esco", type=Path, default=None, help="ESCO CSV collections (default: ../esco-v1.2-subset)")
-    ap.add_argument("--semantic", required=True, help="embedding model spec")
+    ap.add_argument("--semantic", required=True, help="default or an embedding model spec (BACKEND:LOCATION)")
     ap.add_argument("--cache", type=Path, default=None, help="load the embedded index from this .npz if present")
     args = ap.parse_args()
     base = rss_mb()

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from skillspan import LAYERS, Sentence, load, to_tokens
 
 from mlroute.extract.linker import LabelSet, Linker
-from mlroute.extract.semantic import load_encoder
+from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import get_index
 
 Spans = dict[str, set[tuple[int, int]]]
@@ -109,12 +109,13 @@ def main() -> None:
     ap.add_argument(
         "--benchmarks", type=Path, default=None, help="folder holding the ESCO/O*NET data (default: DATA/..)"
     )
-    ap.add_argument("--semantic", default=None, help="embedding model spec; none = lexical only")
+    ap.add_argument("--semantic", default=None, help="default, none, or an embedding model spec (BACKEND:LOCATION)")
     ap.add_argument("--threshold", type=float, default=None, help="semantic linking threshold (default per backend)")
     args = ap.parse_args()
     sentences = load(args.data, args.split)
     labels = label_set(args.labels, args.benchmarks or args.data.parent)
-    encoder = load_encoder(args.semantic) if args.semantic else None
+    spec = resolve_spec(args.semantic or "none")
+    encoder = load_encoder(spec) if spec else None
     linker = Linker(labels, encoder, threshold=args.threshold)
     t0 = time.perf_counter()
     pred = predict(linker, sentences)

@@ -23,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from skillspan import load
 
+from mlroute.extract import spans
+from mlroute.extract.lexical import LexicalMatcher
 from mlroute.extract.linker import LabelSet, Linker
-from mlroute.extract.semantic import load_encoder
+from mlroute.extract.semantic import load_encoder, resolve_spec
 from mlroute.kb import get_index
 
 
@@ -39,16 +41,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="the SkillSpan folder")
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
-    ap.add_argument("--semantic", default=None, help="embedding model spec; none = lexical only")
+    ap.add_argument("--semantic", default=None, help="default, none, or an embedding model spec (BACKEND:LOCATION)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the best is reported")
     ap.add_argument("--batch", type=int, default=64, help="postings per linker call")
+    ap.add_argument("--spans", action="store_true", help="also run the span tagger (market --other-skills)")
     args = ap.parse_args()
     texts = postings(args.data, args.split)
     t0 = time.perf_counter()
-    encoder = load_encoder(args.semantic) if args.semantic else None
+    spec = resolve_spec(args.semantic or "none")
+    encoder = load_encoder(spec) if spec else None
     linker = Linker(LabelSet.from_kb(get_index().kb), encoder)
     if encoder is not None:
         _ = linker.index
+    tagger = spans.shipped(LexicalMatcher(LabelSet.from_kb(get_index().kb).aliases)) if args.spans else None
     setup = time.perf_counter() - t0
     best = float("inf")
     mentions = 0
@@ -57,6 +62,8 @@ def main() -> None:
         found = []
         for k in range(0, len(texts), args.batch):
             found.extend(linker.extract_many(texts[k : k + args.batch]))
+        for text in texts if tagger is not None else []:
+            tagger.spans(text)
         best = min(best, time.perf_counter() - t0)
         mentions = sum(len(m) for m in found)
     words = sum(len(t.split()) for t in texts)
@@ -64,6 +71,7 @@ def main() -> None:
         "benchmark": "throughput",
         "split": args.split,
         "semantic": encoder.name if encoder else None,
+        "span_tagger": tagger is not None,
         "postings": len(texts),
         "words_per_posting": round(words / len(texts), 1),
         "kb_skills": len(linker.labels.names),

@@ -1,20 +1,29 @@
 """Configuration: one object read from the environment (prefix ``MLROUTE_``) once, by the entry point.
 
 The CLI reads it when a command starts, the web app when it is created, Alembic's ``env.py`` when it runs; they
-hand the values on (a store, a knowledge-base index, a font path) instead of each module reading ``os.environ``.
+hand the values on (a store, a knowledge-base index, a font path, extraction's limits) instead of each module
+reading ``os.environ``. A value that is not valid is a ``UserError`` naming the variable, never a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import field_validator
+from pydantic import PositiveInt, ValidationError, field_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from mlroute.errors import UserError
+from mlroute.extract import limits as bounds
+
+_OPTIONAL = ("db", "kb", "embeddings", "pdf_font", "user", "api_token")
+_LIMITS = tuple(f"max_{limit.key}" for limit in bounds.ALL)
 
 
 class Settings(BaseSettings):
     """``MLROUTE_DB``, ``MLROUTE_KB``, ``MLROUTE_EMBEDDINGS``, ``MLROUTE_PDF_FONT``, ``MLROUTE_USER``,
-    ``MLROUTE_API_TOKEN``."""
+    ``MLROUTE_API_TOKEN``, and extraction's ``MLROUTE_MAX_*`` limits (docs/extraction.md)."""
 
     model_config = SettingsConfigDict(env_prefix="MLROUTE_", extra="ignore", frozen=True)
 
@@ -23,7 +32,8 @@ class Settings(BaseSettings):
     kb: Path | None = None
     """A knowledge-base directory to use instead of the embedded one."""
     embeddings: str | None = None
-    """The semantic linker's model: ``model2vec:DIR``, ``sentence-transformers:DIR`` or a hub name."""
+    """The semantic linker's model: ``default`` (shipped; used when unset), ``none``, ``model2vec:DIR`` or
+    ``sentence-transformers:DIR``. ``--semantic`` overrides it for one command."""
     pdf_font: Path | None = None
     """A .ttf/.otf/.ttc font for PDF documents, tried before the bundled one."""
     user: str | None = None
@@ -31,11 +41,35 @@ class Settings(BaseSettings):
     api_token: str | None = None
     """The token scripts send to ``mlroute serve`` (default: a new random one each start)."""
 
-    @field_validator("db", "kb", "embeddings", "pdf_font", "user", "api_token", mode="before")
+    # Extraction's input limits (``mlroute.extract.limits``, where each is described); "25_000_000" is accepted.
+    max_file_bytes: PositiveInt = bounds.FILE_BYTES.default
+    max_text_chars: PositiveInt = bounds.TEXT_CHARS.default
+    max_decompressed_bytes: PositiveInt = bounds.DECOMPRESSED_BYTES.default
+    max_archive_parts: PositiveInt = bounds.ARCHIVE_PARTS.default
+    max_pdf_pages: PositiveInt = bounds.PDF_PAGES.default
+    max_posting_files: PositiveInt = bounds.POSTING_FILES.default
+    max_market_bytes: PositiveInt = bounds.MARKET_BYTES.default
+    max_postings: PositiveInt = bounds.POSTINGS.default
+    max_sentence_chars: PositiveInt = bounds.SENTENCE_CHARS.default
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise _invalid(exc) from None
+
+    @field_validator(*_OPTIONAL, mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         # MLROUTE_EMBEDDINGS= (set but empty) turns a setting off, as it did before there was a settings object.
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator(*_LIMITS, mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise PydanticUseDefault()
+        return value.strip() if isinstance(value, str) else value
 
     def database_url(self) -> str:
         from mlroute.store.engine import database_url
@@ -50,6 +84,24 @@ class Settings(BaseSettings):
         from mlroute.kb.loader import default_data_dir
 
         return self.kb if self.kb is not None else default_data_dir()
+
+    def limits(self) -> bounds.Limits:
+        """Extraction's limits, for the extraction service to hand down."""
+        return bounds.Limits(**{limit.key: getattr(self, f"max_{limit.key}") for limit in bounds.ALL})
+
+
+def _invalid(exc: ValidationError) -> UserError:
+    """The first bad variable, named, with the value it had and what it should be."""
+    error = exc.errors()[0]
+    field = str(error["loc"][0]) if error["loc"] else ""
+    variable = f"MLROUTE_{field.upper()}"
+    limit = next((limit for limit in bounds.ALL if f"max_{limit.key}" == field), None)
+    if limit is not None:
+        return UserError(
+            f"{variable}={error['input']!r} is not a positive whole number.",
+            hint=f"Set it to a number of {limit.unit or 'items'} (the default is {limit.default:,}), or unset it.",
+        )
+    return UserError(f"{variable}={error['input']!r} is not valid: {error['msg']}.", hint=f"Fix or unset {variable}.")
 
 
 def use_environment(env: dict[str, str]) -> None:

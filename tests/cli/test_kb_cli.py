@@ -50,6 +50,12 @@ def test_search_in_chinese() -> None:
     assert "recommender-systems" in [h["id"] for h in json.loads(result.stdout)]
 
 
+def test_search_in_traditional_chinese() -> None:
+    result = run_cli("kb", "search", "推薦系統", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "recommender-systems"
+
+
 def test_export_has_every_kind_with_ids_names_aliases() -> None:
     result = run_cli("kb", "export", "--json")
     data = json.loads(result.stdout)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from mlroute.cli import plan as plan_cli
 from tests.conftest import run_cli
 from tests.plan.fixture_kb import write_fixture_kb
 
@@ -149,35 +147,6 @@ def test_init_rejects_bad_flags(tmp_path: Path, kb_env: dict[str, str]) -> None:
     assert not (tmp_path / "p.yaml").exists()
 
 
-def test_interactive_questions_use_background_defaults(monkeypatch: pytest.MonkeyPatch, kb_env: dict[str, str]):
-    monkeypatch.setenv("MLROUTE_KB", kb_env["MLROUTE_KB"])
-    asked: list[str] = []
-
-    def answer(question: str, default: Any = None, **_: Any) -> Any:
-        asked.append(question)
-        return {"Your background": "devops_engineer", "Hours a week you can give": 12.0}.get(question, default)
-
-    monkeypatch.setattr(plan_cli.Prompt, "ask", staticmethod(answer))
-    monkeypatch.setattr(plan_cli.FloatPrompt, "ask", staticmethod(answer))
-    monkeypatch.setattr(plan_cli.Confirm, "ask", staticmethod(lambda *a, **k: True))
-    answers = plan_cli.gather_answers(
-        interactive=True,
-        name=None,
-        background=None,
-        years=None,
-        hours=None,
-        start=None,
-        role=None,
-        interests=[],
-        budget=None,
-        languages=[],
-        skills=[],
-    )
-    assert answers["background"] == "devops_engineer" and answers["hours_per_week"] == 12.0
-    assert answers["skills"].get("docker") == 3, "DevOps defaults offered and accepted"
-    assert "Target role" in asked and any("Domains" in q for q in asked)
-
-
 def test_demo_runs_on_the_embedded_kb() -> None:
     r = run_cli("demo", "--json")
     assert r.returncode == 0, r.stderr
@@ -206,3 +175,32 @@ def test_plan_in_chinese_and_by_a_date(tmp_path: Path, kb_env: dict[str, str]) -
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
     bad = run_cli("plan", "-p", str(profile_file(tmp_path)), "--lang", "fr", env=kb_env)
     assert bad.returncode == 2 and "--lang" in bad.stderr
+
+
+def test_market_demand_shows_in_the_order_the_reasons_and_the_summary(tmp_path: Path) -> None:
+    """On the real knowledge base: postings that ask for deep learning and vision move those gaps (and the items
+    that close them) up, and the plan says so in the JSON, the why texts and the summary, in both languages."""
+    posting = {
+        "title": "ML Engineer",
+        "description": "Requirements: strong PyTorch and deep learning; computer "
+        "vision; Docker; SQL. Statistics a plus.",
+    }
+    postings = tmp_path / "postings.jsonl"
+    postings.write_text("\n".join(json.dumps(posting) for _ in range(20)), encoding="utf-8")
+    developer = str(Path(__file__).parents[2] / "examples" / "profiles" / "developer.yaml")
+    plain = json.loads(run_cli("plan", "-p", developer, "--json").stdout)
+    r = run_cli("plan", "-p", developer, "--market", str(postings), "--json")
+    assert r.returncode == 0, r.stderr
+    market = json.loads(r.stdout)
+    assert [i["id"] for i in market["items"]] != [i["id"] for i in plain["items"]], "the order follows demand"
+    moves = {m["skill"]: m for m in market["market"]}
+    assert moves["pytorch"]["moved"] > 0 and moves["pytorch"]["cause"] == "demand"
+    for m in moves.values():
+        if m["cause"] == "demand":  # the words follow the skill's own demand
+            assert (m["moved"] > 0) == (m["demand"] >= 0.5), m
+        assert m["reason"] and str(abs(m["moved"])) in m["reason"]
+    assert any("job postings" in i["why"] for i in market["items"])
+    text = run_cli("plan", "-p", developer, "--market", str(postings)).stdout
+    assert "Market:" in text and "moved up" in text
+    zh = run_cli("plan", "-p", developer, "--market", str(postings), "--lang", "zh").stdout
+    assert "市场需求：" in zh and "招聘启事" in zh

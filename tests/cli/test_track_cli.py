@@ -337,7 +337,8 @@ def test_init_and_replan_with_the_real_planner(ok: Callable[..., Any], tmp_path:
     removed = {r["id"]: r["why"] for r in replanned["changes"]["removed"]}
     assert removed[done_item] == "done"
     assert removed[skipped_item] == "skipped: you already know it"
-    assert replanned["pace"] is not None and replanned["pace"] > 0
+    assert replanned["pace"] is None, "a week of data is not enough for an observed pace"
+    assert replanned["reasons"][0].startswith("not enough data yet for an observed pace")
     assert any("1 item(s) done" in r for r in replanned["reasons"])
     for key in ("eta_weeks_before", "eta_weeks_after", "eta_weeks_initial"):
         assert set(replanned[key]) == {"p10", "p50", "p90"}
@@ -349,11 +350,16 @@ def test_init_and_replan_with_the_real_planner(ok: Callable[..., Any], tmp_path:
     history = ok(env, "history")
     assert [p["reason"] for p in history["plans"]] == ["init", "replan"]
     assert len(history["forecasts"]) == 2
+    # one forecast everywhere: what replan printed is what status and history say
+    assert after["eta_weeks"] == replanned["eta_weeks_after"] == history["forecasts"][-1]["eta_weeks"]
+    again = ok(env, "replan")
+    assert again["unchanged"] and again["plan_version"] == 2 and again["eta_weeks_after"] == after["eta_weeks"]
 
     ok(env, "export", "transition-plan", "-o", str(tmp_path / "plan.md"))
     md = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert "→ Machine Learning Engineer" in md and "Main gaps:" in md
-    assert 'Your support for "Write a transition plan' in md  # employer-dependent career steps are asks
+    assert "## What I ask of my manager" in md and "Write a transition plan" not in md.split("## What I commit")[0]
+    assert "Your support for a secondment to an ML team" in md  # a step the manager can give is an ask
     ok(env, "export", "portfolio", "-o", str(tmp_path / "portfolio.md"))
     assert "### What reviewers check" in (tmp_path / "portfolio.md").read_text(encoding="utf-8")
 
@@ -369,5 +375,7 @@ def test_init_with_a_profile_file_stores_the_first_plan(ok: Callable[..., Any], 
     status = ok(env, "status")
     assert status["plan_version"] == 1 and status["items_total"] == len(doc["plan"]["items"])
     assert status["eta_weeks_initial"] == {k: float(v) for k, v in doc["plan"]["eta_weeks"].items()}
-    again = run_cli("init", "--profile", str(demo_profile_path()), "--json", env=env)
+    refused = run_cli("init", "--profile", str(demo_profile_path()), "--json", env=env)
+    assert refused.returncode == 2 and "--replace" in refused.stderr, "a second init never replaces silently"
+    again = run_cli("init", "--profile", str(demo_profile_path()), "--replace", "--json", env=env)
     assert json.loads(again.stdout)["stored"]["unchanged"] is True

@@ -45,3 +45,42 @@ def test_calendar_parses_back_with_every_block_and_milestone() -> None:
     assert data == calendar_ics(
         weeks, milestones, plan_version=3, at=time(19, 30), block_hours=2, now=now, title="mlroute"
     )
+
+
+def test_finished_items_take_their_hours_out_of_a_week() -> None:
+    from mlroute.export.calendar import remaining_hours
+
+    week = {"week": 3, "hours": 7.0, "allocation": {"res:a": 4.0, "act:b": 0.5, "res:c": 2.5}}
+    assert remaining_hours(week, {}, set()) == {"res:a": 4.0, "act:b": 0.5, "res:c": 2.5}
+    assert remaining_hours(week, {}, {"res:a"}) == {"act:b": 0.5, "res:c": 2.5}
+    assert remaining_hours(week, {}, {"res:a", "act:b", "res:c"}) == {}
+    # a plan without allocations shares the week's hours by each item's hours per week
+    items = {
+        "res:a": {"hours": 20, "week_start": 1, "week_end": 4},
+        "res:c": {"hours": 5, "week_start": 3, "week_end": 3},
+    }
+    shared = remaining_hours({"week": 3, "hours": 10.0, "items": ["res:a", "res:c"]}, items, set())
+    assert shared == {"res:a": 5.0, "res:c": 5.0}
+    assert remaining_hours({"week": 3, "hours": 10.0, "items": ["res:a", "res:c"]}, items, {"res:c"}) == {"res:a": 5.0}
+
+
+def test_a_milestone_event_carries_its_note_and_the_calendar_speaks_chinese() -> None:
+    weeks = [{"week": 2, "start": MON, "hours": 3.0, "items": ["线性代数", "概率论"]}]
+    milestones = [
+        {
+            "id": "ready",
+            "title": "可以开始申请",
+            "date": MON + timedelta(days=6),
+            "skills": ["MLOps"],
+            "note": "预测：第 9 周",
+        }
+    ]
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    data = calendar_ics(
+        weeks, milestones, plan_version=1, at=time(19), block_hours=2, now=now, title="mlroute：Alex", lang="zh"
+    )
+    events = list(Calendar.from_ical(data).walk("VEVENT"))
+    assert str(events[0]["summary"]) == "学习：线性代数（另 1 项）"
+    assert str(events[0]["description"]).startswith("mlroute 计划第 2 周，共 3 小时：")
+    assert str(events[-1]["summary"]) == "里程碑 · 可以开始申请"
+    assert str(events[-1]["description"]) == "技能：MLOps\n预测：第 9 周"

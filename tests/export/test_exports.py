@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from mlroute.errors import UserError
-from mlroute.services import documents, journal, study
+from mlroute.services import documents, journal, status, study
 from mlroute.services.documents import Written
 from mlroute.services.kb import index
 from mlroute.store import Store
@@ -80,23 +81,28 @@ def test_transition_plan_markdown_has_every_section(records: Store, tmp_path: Pa
         "Timeline",
         "Projects",
         "What I ask of my manager",
+        "What I commit to",
         "Evidence so far",
+        "Interview readiness",
         "The plan, item by item",
     ]
     md = (tmp_path / "plan.md").read_text(encoding="utf-8")
-    assert md.startswith("# Transition plan: Alex 李 → ")
-    assert "Software engineering route: you already write software for a living" in md
-    assert "| 14 | 2027-03-14 | Skills and portfolio ready to show |" in md
-    assert "A tabular app, deployed" in md
-    assert "Protected learning time: 10 h a week" in md
-    assert 'A real problem from our team for the portfolio project "A tabular app, deployed"' in md
-    assert "A short check-in at each milestone (weeks 11, 14)" in md
-    assert "Find a mentor (2026-12-08)" in md and "Python for data work (2026-12-11)" in md
+    assert md.startswith("# Transition plan: Alex 李 → Machine Learning Engineer")
+    assert "Software engineering route, in 2 phases:" in md
+    assert "mlroute chose this route because you already write software for a living." in md
+    assert "| 14 | 2027-03-14 | Ready to apply (forecast: week " in md
+    assert "| 11 | 2027-02-21 | End of Machine learning | Deep learning |" in md
+    assert "I study in my own time, 10 h a week outside working hours" in md
+    assert "Protected learning time" not in md
+    assert 'A real problem from our team for my portfolio project "A tabular app, deployed" (weeks 11–14)' in md
+    assert "A short check-in at each milestone (weeks 11 and 14)" in md
+    assert "- Find a mentor: done 2026-12-08" in md and "- Python for data work: done 2026-12-11" in md
     assert "[repository: tabular-app repo](<https://github.com/alex/tabular-app>)" in md
-    assert "2026-12-16 · design-note: Wrote a design note on feature pipelines" in md
+    assert "2026-12-16 · design note: Wrote a design note on feature pipelines" in md
     assert "矩阵分解的直觉" in md
-    assert "8.5 h of study logged, 2 of 6 items done" in md
+    assert "8.5 h of study logged; 2 of 6 items done" in md
     assert "Main gaps: Deep learning." in md
+    assert "| weeks 1–2 | Python for data work | resource | 18 | done 2026-12-11 |" in md
 
 
 def test_transition_plan_html_and_pdf(records: Store, tmp_path: Path) -> None:
@@ -121,16 +127,43 @@ def test_learning_log_is_week_by_week(records: Store, tmp_path: Path) -> None:
     out = export(records, "learning-log", tmp_path / "log.md")
     md = (tmp_path / "log.md").read_text(encoding="utf-8")
     assert out.weeks == 3
-    assert "## Week 1 · 2026-12-07 to 2026-12-13 · 4.5 h of" in md
+    assert "## Week 1 · 2026-12-07 to 2026-12-13 · 4.5 h of 10 h planned" in md
     assert "## Week 2 · 2026-12-14 to 2026-12-20 · 2.5 h" in md
     assert "## Week 3 · 2026-12-21 to 2026-12-27 · 1.5 h" in md
     assert "| 2026-12-09 | Python for data work | 2h | pandas 分组 |" in md
-    assert "8.5 h of study in 5 sessions" in md
-    assert "Python for data work (done)" in md
-    assert "design-note: Wrote a design note on feature pipelines for the tabular app  #mlops" in md
-    assert "Longest streak: 2 day(s) in a row, 3 week(s) in a row." in md
+    assert "8.5 h of study in 5 sessions." in md
+    assert "In the first 2 weeks of my plan: 7 h, 3.5 h a week on average against 10 h planned." in md
+    assert "Python for data work: done" in md
+    assert "design note: Wrote a design note on feature pipelines for the tabular app  #mlops" in md
+    assert "Longest streak: 2 days in a row; 3 weeks in a row with study." in md
     export(records, "learning-log", tmp_path / "log.pdf")
     assert "pandas 分组" in "".join(p.extract_text() for p in PdfReader(tmp_path / "log.pdf").pages)
+
+
+def test_the_learning_log_counts_weeks_as_status_does(records: Store, tmp_path: Path) -> None:
+    early = START - timedelta(days=2)
+    study.log(
+        records, "1h", "res:python-course", note="a first look", day=early.isoformat(), today=TODAY, now=at(early)
+    )
+    week = status.status(records, today=TODAY, now=NOW).week
+    md = export(records, "learning-log", tmp_path / "log.md").path
+    text = Path(md).read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings[0] == "Before the plan · 2026-12-05 to 2026-12-06 · 1 h"
+    assert headings[-1].startswith(f"Week {week} · ")  # today's week, numbered as mlroute status numbers it
+    assert "- Before the plan started: 1 h." in text and "9.5 h of study in 6 sessions." in text
+    assert "In the first 2 weeks of my plan: 7 h" in text  # the sessions before the start are not in the average
+
+
+def test_a_manager_is_asked_for_exactly_the_hours_at_work(store: Store, tmp_path: Path) -> None:
+    from mlroute.services.plans import adopt_plan
+    from tests.track.sample import PROFILE, sample_plan
+
+    profile = {**PROFILE, "hours_at_work": 3.0}
+    adopt_plan(store, profile, sample_plan(), kb_version="test.1", starts_on=START, reason="init", now=at(START))
+    md = Path(export(store, "transition-plan", tmp_path / "plan.md").path).read_text(encoding="utf-8")
+    assert "- Protected learning time: 3 h a week in working hours (about 0.6 h a working day)" in md
+    assert "The other 7 h a week I study in my own time." in md and "outside working hours, so" not in md
 
 
 def test_portfolio_lists_projects_with_their_evidence(records: Store, tmp_path: Path) -> None:
@@ -140,18 +173,21 @@ def test_portfolio_lists_projects_with_their_evidence(records: Store, tmp_path: 
     assert "<h2>A tabular app, deployed</h2>" in html
     assert '<a href="https://github.com/alex/tabular-app">repository: tabular-app repo</a>' in html
     assert "Other evidence" in html and "https://alex.dev/posts/eigen" in html
-    assert '<input type="checkbox" disabled checked> Find a mentor (week 1)' in html
+    assert '<input type="checkbox" disabled checked> Find a mentor (week 1, done 2026-12-08)' in html
 
 
 def test_calendar_covers_the_plan(records: Store, tmp_path: Path) -> None:
     out = documents.save(tmp_path / "plan.ics", documents.calendar(records, at="07:30", block="90m", now=NOW))
     cal = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
     events = list(cal.walk("VEVENT"))
-    assert out.events == len(events) and out.weeks == 14
+    assert out.events == len(events) and out.weeks == 13  # week 1's items are both done: no blocks
     first = min(events, key=lambda e: e.decoded("dtstart").isoformat())
-    assert first.decoded("dtstart") == datetime(2026, 12, 7, 7, 30)
+    assert first.decoded("dtstart") == datetime(2026, 12, 14, 7, 30)
     milestones = [e for e in events if str(e["summary"]).startswith("Milestone")]
-    assert [e.decoded("dtstart") for e in milestones] == [date(2026, 12, 20) + timedelta(weeks=9), date(2027, 3, 14)]
+    ready = date.fromisoformat(
+        status.status(records, today=NOW.date(), now=NOW).model_dump(mode="json")["eta_dates"]["p50"]
+    )
+    assert [e.decoded("dtstart") for e in milestones] == [date(2026, 12, 20) + timedelta(weeks=9), ready]
 
 
 def test_bad_export_requests(records: Store, tmp_path: Path) -> None:

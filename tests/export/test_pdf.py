@@ -90,3 +90,20 @@ def test_characters_the_font_lacks_print_as_question_marks() -> None:
     d.p("shipped it \U0001f680")
     text = PdfReader(io.BytesIO(pdf.render_pdf(d, created=CREATED))).pages[0].extract_text()
     assert "shipped it ?" in text
+
+
+def test_the_shipped_font_draws_every_fixed_word_of_the_documents() -> None:
+    """A Chinese document's headings and sentences never need a system font."""
+    from mlroute.export.words import T
+
+    font = pdf._load(pdf.BUNDLED_FONT, 0)
+    assert [c for en, zh in T.values() for c in en + zh if not font.covers(c)] == []
+
+
+def test_a_chinese_document_wraps_between_characters() -> None:
+    """Chinese has no spaces: a long sentence breaks where the line is full, not at the last space before it."""
+    d = Document("转型计划", lang="zh")
+    d.p("下表的里程碑按逐周安排表排定，每周安排约 7 小时学习。" * 6)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.render_pdf(d, created=CREATED))).pages)
+    lines = [line for line in text.splitlines() if line.strip()][1:]
+    assert len(lines) >= 3 and all(len(line) >= 40 for line in lines[:-1]), lines

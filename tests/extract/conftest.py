@@ -103,9 +103,9 @@ def kb_index(kb_dir: Path) -> KBIndex:
 
 @pytest.fixture
 def kb_env(kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the services at the fixture knowledge base, with no embedding model configured."""
+    """Point the services at the fixture knowledge base, with the semantic stage off."""
     monkeypatch.setenv("MLROUTE_KB", str(kb_dir))
-    monkeypatch.delenv("MLROUTE_EMBEDDINGS", raising=False)
+    monkeypatch.setenv("MLROUTE_EMBEDDINGS", "none")
     return kb_dir
 
 
@@ -147,3 +147,15 @@ def build_tiny_model2vec(path: Path) -> Path:
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("model2vec", reason="the semantic extra (model2vec) is not installed")
     return build_tiny_model2vec(tmp_path_factory.mktemp("model") / "tiny-m2v")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print how many fuzz cases ran (tests/extract/test_fuzz.py), by kind."""
+    import sys
+
+    test_fuzz = sys.modules.get("tests.extract.test_fuzz")
+    if test_fuzz is not None and test_fuzz.CASES:
+        total = sum(test_fuzz.CASES.values())
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(test_fuzz.CASES.items()))
+        note = "a case past its bound, or raising anything but UserError, fails its test"
+        terminalreporter.write_line(f"extraction fuzz: {total} cases run ({kinds}); {note}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mlroute.errors import UserError
+from mlroute.extract.limits import Limits
 from mlroute.extract.readers import decode, html_text, iter_posting_files, read_document, read_postings
 
 ZH = "熟悉PyTorch，有推荐系统经验者优先。精通Python。"
@@ -113,7 +114,7 @@ def test_empty_binary_missing_and_too_big(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Python " * 1000, encoding="utf-8")
     with pytest.raises(UserError, match="limit"):
-        read_document(big, max_bytes=1000)
+        read_document(big, Limits(file_bytes=1000))
     with pytest.raises(UserError, match="directory"):
         read_document(tmp_path)
 

@@ -11,12 +11,12 @@ from tests.extract.conftest import FIXTURES
 @pytest.fixture(autouse=True)
 def _embedded_kb(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MLROUTE_KB", raising=False)
-    monkeypatch.delenv("MLROUTE_EMBEDDINGS", raising=False)
+    monkeypatch.setenv("MLROUTE_EMBEDDINGS", "none")
 
 
 def asked(name: str) -> dict[str, tuple[str, bool]]:
     result = extraction.extract(FIXTURES / name)
-    return {g["skill_id"]: (g["requirement"], g["negated"]) for g in result["skills"]}
+    return {g.skill_id: (g.requirement, g.negated) for g in result.skills}
 
 
 def test_chinese_posting_with_the_embedded_kb() -> None:

@@ -15,7 +15,7 @@ from mlroute.kb import KBIndex
 
 
 def test_registry_names_the_backends() -> None:
-    assert set(ENCODERS) == {"model2vec", "sentence-transformers", "minilm-package"}
+    assert set(ENCODERS) == {"model2vec", "sentence-transformers", "minilm-package", "default"}
 
 
 def test_unknown_specs_are_user_errors(tmp_path: Path) -> None:
@@ -94,3 +94,32 @@ def test_rank_puts_named_labels_first_then_similar_ones(tiny_model: Path) -> Non
         "recommend products",
     ]
     assert ranked[0][1] > 1.0 > ranked[1][1]
+
+
+def test_the_shipped_linker_is_the_default() -> None:
+    from mlroute.extract.semantic import DEFAULT_MODEL_DIR, default_available, resolve_spec
+
+    assert default_available()
+    assert resolve_spec(None) == "default" and resolve_spec("none") is None
+    # MLROUTE_EMBEDDINGS (the setting) is used when --semantic is not given, and --semantic wins over it
+    assert resolve_spec(None, "off") is None and resolve_spec("default", "off") == "default"
+    assert resolve_spec(None, "model2vec:/m") == "model2vec:/m"
+    size = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir())
+    assert size < 10_000_000  # shipped in the repository: keep it compact
+    assert '"embedding_dtype": "int8"' in (DEFAULT_MODEL_DIR / "config.json").read_text(encoding="utf-8")
+
+
+def test_the_shipped_linker_links_paraphrases_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlroute.kb import load_kb
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    encoder = load_encoder("default")
+    assert encoder.name == "default"
+    linker = Linker(LabelSet.from_kb(KBIndex(load_kb()).kb), encoder)
+    for text, skill in (
+        ("Annotate and label training images", "data-labeling"),
+        ("Monitor models in production for drift", "model-monitoring"),
+    ):
+        found = {m.skill_id: m for m in linker.extract(text)}
+        assert found[skill].method == "semantic", text
+    assert not [m for m in linker.extract("负责数据清洗与标注平台的日常维护工作") if m.method == "semantic"]

@@ -22,7 +22,7 @@ def skills(result: dict) -> dict[str, dict]:
 
 
 def test_extract_chinese_posting() -> None:
-    result = extraction.extract(FIXTURES / "posting_zh.txt")
+    result = extraction.extract(FIXTURES / "posting_zh.txt").model_dump(mode="json")
     got = skills(result)
     assert result["language"] == "zh" and result["semantic"] is None
     assert got["pytorch"]["requirement"] == "required"
@@ -36,7 +36,7 @@ def test_extract_chinese_posting() -> None:
 
 
 def test_extract_english_posting_groups_by_skill() -> None:
-    got = skills(extraction.extract(FIXTURES / "posting_en.md"))
+    got = skills(extraction.extract(FIXTURES / "posting_en.md").model_dump(mode="json"))
     assert got["python"]["requirement"] == "required"
     assert got["docker"]["requirement"] == "preferred"
     assert got["kubernetes"]["negated"] is True
@@ -47,19 +47,22 @@ def test_profile_from_resume_never_writes_and_compares(tmp_path: Path) -> None:
     resume = tmp_path / "resume.md"
     shutil.copy(FIXTURES / "resume_en.md", resume)
     before = sorted(p.name for p in tmp_path.iterdir())
-    result = extraction.profile_from_resume(resume, profile=Profile(skills={"python": 2}), today=dt.date(2026, 11, 22))
+    result = extraction.profile_from_resume(
+        resume, profile=Profile(skills={"python": 2}), today=dt.date(2026, 11, 22)
+    ).model_dump(mode="json")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     got = skills(result)
     assert got["python"]["proposed_level"] == 3 and got["python"]["current_level"] == 2 and got["python"]["change"] == 1
-    assert got["python"]["years"] == 7.8 and got["python"]["last_used"] == 2026
+    # five stated years; the dated job's 7.8 years do not count: one bullet of two names Python
+    assert got["python"]["years"] == 5 and got["python"]["last_used"] == 2026
     assert result["profile_skills"]["java"] == 2
 
 
 def test_match_with_and_without_a_profile() -> None:
-    alone = extraction.match(FIXTURES / "posting_zh.txt")
+    alone = extraction.match(FIXTURES / "posting_zh.txt").model_dump(mode="json")
     assert alone["readiness"] == 0.0 and alone["note"]
     person = Profile(name="Sam", skills={"python": 3, "docker": 2, "kubernetes": 2}, hours_per_week=6)
-    result = extraction.match(FIXTURES / "posting_zh.txt", person)
+    result = extraction.match(FIXTURES / "posting_zh.txt", person).model_dump(mode="json")
     assert 0 < result["readiness"] < 1
     missing = [m["skill_id"] for m in result["missing"]]
     assert missing[0] == "pytorch"  # required, and the target role asks for level 3
@@ -75,7 +78,7 @@ def test_market_over_a_directory_and_demand_weights(tmp_path: Path) -> None:
         shutil.copy(FIXTURES / name, tmp_path / name)
     (tmp_path / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
     seen: list[tuple[int, int]] = []
-    result = extraction.market(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    result = extraction.market(tmp_path, progress=lambda done, total: seen.append((done, total))).model_dump()
     assert result["postings"] == 7 and result["files"] == 4
     assert [s["file"] for s in result["skipped"]] == [str(tmp_path / "broken.jsonl")]
     assert seen[-1] == (7, 7)
@@ -95,7 +98,25 @@ def test_market_errors() -> None:
 def test_semantic_stage_through_the_service(tiny_model: Path, tmp_path: Path) -> None:
     posting = tmp_path / "p.txt"
     posting.write_text("Requirements:\n- Train models on GPUs at scale\n- PyTorch\n", encoding="utf-8")
-    result = extraction.extract(posting, semantic=f"model2vec:{tiny_model}")
+    result = extraction.extract(posting, semantic=f"model2vec:{tiny_model}").model_dump(mode="json")
     assert result["semantic"] == f"model2vec:{tiny_model}"
     got = skills(result)
     assert got["distributed-training"]["evidence"][0]["method"] == "semantic"
+
+
+def test_the_settings_passed_in_are_the_ones_used(kb_env: Path, tiny_model: Path, tmp_path: Path) -> None:
+    """The CLI hands each use case the settings it read once: their knowledge base, model and limits apply, not
+    whatever the environment says by then."""
+    from mlroute.extract.limits import TEXT_CHARS
+    from mlroute.settings import Settings
+
+    posting = tmp_path / "p.txt"
+    posting.write_text("Requirements:\n- Train models on GPUs at scale\n- PyTorch\n", encoding="utf-8")
+    settings = Settings(kb=kb_env, embeddings=f"model2vec:{tiny_model}")
+    assert extraction.extract(posting, settings=settings).semantic == f"model2vec:{tiny_model}"
+    assert extraction.extract(posting).semantic is None  # the environment says none
+    with pytest.raises(UserError) as info:
+        extraction.match(posting, settings=Settings(kb=kb_env, max_text_chars=20))
+    assert TEXT_CHARS.name in info.value.message and f"{TEXT_CHARS.name}=40" in (info.value.hint or "")
+    with pytest.raises(UserError, match="MLROUTE_MAX_POSTINGS"):
+        extraction.market(FIXTURES / "postings.jsonl", settings=Settings(kb=kb_env, max_postings=1))

@@ -82,3 +82,27 @@ def test_aliases_are_not_shared_between_skills(idx: KBIndex) -> None:
                 clashes.append(f"{alias!r}: {owner[alias]} and {s.id}")
             owner.setdefault(alias, s.id)
     assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("query", "simplified"),
+    [("機器學習", "机器学习"), ("推薦系統", "推荐系统"), ("深度學習", "深度学习"), ("資料科學", "数据科学")],
+)
+def test_search_reads_traditional_chinese_as_simplified(idx: KBIndex, query: str, simplified: str) -> None:
+    """The knowledge base is written in Simplified Chinese; a Traditional query (or a Taiwan word: 資料 for 数据)
+    finds what the Simplified one finds, with the same scores."""
+    from mlroute.services.kb import search
+
+    def hits(text: str) -> list[tuple[str, float]]:
+        return [(h.ref, h.score) for h in search(text, limit=5, idx=idx).root]
+
+    assert hits(query) == hits(simplified) != []
+
+
+def test_search_keeps_the_query_as_typed(idx: KBIndex) -> None:
+    from mlroute.services.kb import search, spellings
+
+    assert spellings("PyTorch") == ["PyTorch"]
+    assert spellings("機器學習") == ["機器學習", "机器学习"]
+    assert spellings("乾淨")[0] == "乾淨"  # 乾 is Simplified too (乾坤): the character map alone could lose it
+    assert [h.id for h in search("PyTorch", limit=1, idx=idx).root] == ["pytorch"]

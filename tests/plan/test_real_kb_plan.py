@@ -29,6 +29,17 @@ def test_example_personas_plan_cleanly(path: Path) -> None:
     assert plan.milestones and plan.milestones[-1].week <= plan.scheduled_weeks
 
 
+def test_a_replan_keeps_the_route_it_started_on() -> None:
+    """A newcomer who has learned to program is still on the from-zero route: the route is the shape of the
+    journey, chosen from where the person started."""
+    newcomer = load_profile(ROOT / "examples" / "profiles" / "newcomer.yaml")
+    first = make_plan(newcomer, index())
+    learned = {i.id for i in first.items if i.horizon == "ready" and i.kind == "resource"}
+    programming = {i.id for i in first.items if any(s["skill"] in ("python", "programming-basics") for s in i.skills)}
+    again = make_plan(newcomer, index(), done=frozenset(programming & learned))
+    assert programming & learned and again.route == first.route == "from-zero"
+
+
 def test_routes_follow_the_personas() -> None:
     routes = {p.stem: make_plan(load_profile(p), index()).route for p in EXAMPLES}
     assert routes == {

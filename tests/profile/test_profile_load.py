@@ -168,3 +168,18 @@ def test_save_profile_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None
         save_profile(Profile(name="B"), path)
     save_profile(Profile(name="B"), path, force=True)
     assert load_profile(path).name == "B"
+
+
+def test_hours_at_work_is_part_of_the_weekly_hours_and_needs_an_employer(tmp_path: Path) -> None:
+    p = load_profile(write(tmp_path, "background: devops_engineer\nhours_per_week: 10\nhours_at_work: 4"))
+    assert p.hours_at_work == 4 and Profile().hours_at_work == 0
+    for text, problem in [
+        ("background: devops_engineer\nhours_per_week: 6\nhours_at_work: 8", "more than hours_per_week (6)"),
+        ("background: none\nhours_at_work: 2", "set employed: true"),
+        ("background: devops_engineer\nhours_at_work: yes", "yes/no value, not a number"),
+        ("background: devops_engineer\nhours_at_work: -1", "hours_at_work"),
+    ]:
+        with pytest.raises(ProfileInvalid, match="problem") as err:
+            load_profile(write(tmp_path, text))
+        assert problem in str(err.value), str(err.value)
+    assert load_profile(write(tmp_path, "background: none\nemployed: true\nhours_at_work: 2")).hours_at_work == 2

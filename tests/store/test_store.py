@@ -16,6 +16,7 @@ from mlroute.store.dump import clear, dump, load, schema
 from mlroute.store.engine import database_url
 from mlroute.store.migrate import HEAD, MIGRATIONS_DIR, REVISIONS, current_revision
 from mlroute.store.models import Base
+from tests.store.test_interview_tables import fill_interview_tables
 from tests.track.sample import PROFILE, START, sample_plan
 
 NOW = datetime(2026, 12, 9, 20, 30, tzinfo=UTC)
@@ -133,6 +134,7 @@ def test_dump_and_load_round_trip_every_table(db_url: str, tmp_path: Path) -> No
         repo.add_evidence(s, kind="repository", url="https://github.com/a/b", title=None, item_id=None, now=NOW)
         repo.add_forecast(s, plan_version=1, hours_logged=1.5, pace=None, eta={"p10": 1, "p50": 2, "p90": 3}, now=NOW)
         repo.put_review_card(s, "res:python-course", card={"card_id": 1}, due=NOW, rating=None, now=NOW)
+        fill_interview_tables(s, NOW)
 
     st.write(fill)
     before = st.read(dump)

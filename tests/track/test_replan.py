@@ -43,10 +43,15 @@ def test_an_item_dropped_for_another_reason_says_so() -> None:
 
 
 def test_reasons_name_the_pace_progress_and_kb_change() -> None:
-    out = reasons(pace=6.2, planned=10, done=2, skipped=1, kb_before="1", kb_after="2")
-    assert out[0].startswith("observed pace 6.2 h/week is slower than the planned 10 h/week")
+    common = {"weeks": 5.0, "need": 4.0, "chose_stated": False, "kb_before": "1"}
+    out = reasons(pace=6.2, planned=10, done=2, skipped=1, kb_after="2", **common)
+    assert out[0].startswith("your observed pace, 6.2 h a week over 5 weeks, is slower than the 10 h you planned")
+    assert "re-packed at 6.2 h" in out[0]
     assert any("2 item(s) done" in r for r in out)
     assert any("1 item(s) skipped" in r for r in out)
     assert out[-1] == "knowledge base updated from 1 to 2"
-    assert reasons(pace=None, planned=10, done=0, skipped=0, kb_before="1", kb_after="1") == []
-    assert "on plan" in reasons(pace=10.2, planned=10, done=0, skipped=0, kb_before="1", kb_after="1")[0]
+    early = reasons(pace=None, planned=10, done=0, skipped=0, kb_after="1", **{**common, "weeks": 1.5})
+    assert early == ["not enough data yet for an observed pace (1.5 of 4 weeks): the weeks keep your stated 10 h"]
+    assert "on plan" in reasons(pace=10.2, planned=10, done=0, skipped=0, kb_after="1", **common)[0]
+    zh = reasons(pace=6.2, planned=10, done=2, skipped=0, kb_after="1", lang="zh", **common)
+    assert "慢于" in zh[0] and "已完成 2 项" in zh[1]

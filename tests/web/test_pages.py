@@ -326,6 +326,29 @@ def test_settings_previews_a_profile_change_then_saves_it(planned_db: str, brows
     assert current is not None and current.profile["skills"] == before_skills(browser)
 
 
+def test_settings_hours_at_work_are_part_of_the_weekly_hours_and_reach_the_transition_plan(
+    planned_db: str, browser: Browser
+) -> None:
+    page = browser.get("/settings").text
+    assert 'name="hours_at_work" type="number" min="0" max="100" step="0.5" value="0"' in page
+    data = {"name": "Dana (demo)", "background": "devops_engineer", "hours_per_week": "10", "languages": ["en"]}
+    data |= {"target_role": "ml-engineer", "budget_usd": "0", "years_experience": "7"}
+    refused = browser.post("/settings/profile/preview", {**data, "hours_at_work": "12"})
+    assert refused.status_code == 400
+    assert "Hours at work: 12 is more than the 10 hours a week you give in all." in refused.text
+    browser.post("/settings", {"lang": "zh"})
+    refused = browser.post("/settings/profile", {**data, "hours_at_work": "12"})
+    assert refused.status_code == 400 and "工作时间内的学习小时数：12 超过了你每周总共投入的 10 小时。" in refused.text
+    assert status_doc(browser)["plan_version"] == 1  # nothing stored
+    browser.post("/settings", {"lang": "en"})
+    saved = browser.post("/settings/profile", {**data, "hours_at_work": "4"})
+    assert saved.status_code == 200
+    current = current_plan(browser.store)
+    assert current is not None and current.profile["hours_at_work"] == 4
+    asks = browser.get("/documents/transition-plan.md").text
+    assert "Protected learning time: 4 h a week in working hours" in asks[asks.index("## What I ask of my manager") :]
+
+
 def before_skills(browser: Browser) -> dict[str, int]:
     """An untouched skills form stores the skills the profile stated, nothing the plan assumed."""
     from mlroute.services.planning import demo_profile

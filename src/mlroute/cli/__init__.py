@@ -28,6 +28,7 @@ COMMANDS = {
     "done": "track",
     "skip": "track",
     "status": "track",
+    "current": "track",
     "replan": "track",
     "history": "track",
     "review": "track",
@@ -42,6 +43,8 @@ COMMANDS = {
     "market": "extract",
     "kb": "kb",
     "serve": "web",
+    "interview": "interview",
+    "quiz": "interview",
 }
 
 
@@ -97,10 +100,21 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from mlroute import __version__
+
+        typer.echo(f"mlroute {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
     verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Say what mlroute does (-vv: details)."),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Read the settings once and set up logging; the store opens when a command first needs it."""
     from mlroute.cli.context import AppContext

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -12,6 +13,9 @@ import typer
 from rich.console import Console
 
 from mlroute.errors import UserError
+
+# Terminal control characters (escape sequences, C1 codes, bidi overrides) a stored note must not send.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -33,6 +37,13 @@ def emit(data: T, as_json: bool, render: Callable[[T], None]) -> None:
         sys.stdout.flush()
     else:
         render(data)
+
+
+def shown(text: str) -> str:
+    """What the person typed, safe to print: no terminal control characters, and Rich markup as literal text."""
+    from rich.markup import escape
+
+    return escape(CONTROL.sub("", text))
 
 
 def fail(error: UserError) -> None:

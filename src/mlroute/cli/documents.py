@@ -22,6 +22,7 @@ export_app = typer.Typer(
 )
 OutOpt = typer.Option(..., "--output", "-o", help="The file to write.")
 FormatOpt = typer.Option(None, "--format", "-f", help="md, html or pdf (default: from the file name).")
+LangOpt = typer.Option(None, "--lang", help="en or zh: the document's language (default: your plan's).")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,37 +35,50 @@ def _wrote(r: Written) -> None:
     console.print(f"[green]✓[/] wrote {r.path} ({r.format}, {r.bytes:,} bytes)", highlight=False)
 
 
-def _export(ctx: typer.Context, name: str, output: Path, fmt: str | None, as_json: bool) -> None:
+def _export(ctx: typer.Context, name: str, output: Path, fmt: str | None, lang: str | None, as_json: bool) -> None:
     from mlroute.services import documents
 
     chosen = documents.format_of(output, fmt)
+    documents.check_lang(lang)
     app = app_context(ctx)
-    rendered = documents.RENDERERS[name](app.store, app.kb_or_none(), chosen, font=app.settings.pdf_font)
+    rendered = documents.RENDERERS[name](app.store, app.kb_or_none(), chosen, font=app.settings.pdf_font, lang=lang)
     emit(documents.save(output, rendered), as_json, _wrote)
 
 
 @export_app.command("transition-plan")
 def export_transition_plan_cmd(
-    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+    ctx: typer.Context,
+    output: Path = OutOpt,
+    fmt: str | None = FormatOpt,
+    lang: str | None = LangOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
-    """The transition plan for a 1:1 with your manager: goals, route, timeline, projects, asks, evidence."""
-    _export(ctx, "transition-plan", output, fmt, as_json)
+    """The transition plan for a 1:1 with your manager, or a mentor: goals, route, timeline, asks, evidence."""
+    _export(ctx, "transition-plan", output, fmt, lang, as_json)
 
 
 @export_app.command("learning-log")
 def export_learning_log_cmd(
-    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+    ctx: typer.Context,
+    output: Path = OutOpt,
+    fmt: str | None = FormatOpt,
+    lang: str | None = LangOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Your learning log, week by week: sessions, finished items, journal, evidence."""
-    _export(ctx, "learning-log", output, fmt, as_json)
+    _export(ctx, "learning-log", output, fmt, lang, as_json)
 
 
 @export_app.command("portfolio")
 def export_portfolio_cmd(
-    ctx: typer.Context, output: Path = OutOpt, fmt: str | None = FormatOpt, as_json: bool = JsonOpt
+    ctx: typer.Context,
+    output: Path = OutOpt,
+    fmt: str | None = FormatOpt,
+    lang: str | None = LangOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """A portfolio checklist: each planned project with its rubric and the evidence so far."""
-    _export(ctx, "portfolio", output, fmt, as_json)
+    _export(ctx, "portfolio", output, fmt, lang, as_json)
 
 
 @export_app.command("calendar")
@@ -73,12 +87,14 @@ def export_calendar_cmd(
     output: Path = OutOpt,
     at: str = typer.Option("19:00", "--at", help="When study blocks start (HH:MM, local time)."),
     block: str = typer.Option("2h", "--block", help="Length of one study block, e.g. 90m or 2h."),
+    lang: str | None = LangOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Study blocks for each plan week and the milestones, as an iCalendar (.ics) file."""
+    """Study blocks for what is left of each plan week, and the milestones, as an iCalendar (.ics) file."""
     from mlroute.services import documents
 
-    rendered = documents.calendar(app_context(ctx).store, at=at, block=block)
+    app = app_context(ctx)
+    rendered = documents.calendar(app.store, app.kb_or_none(), at=at, block=block, lang=lang)
     emit(
         documents.save(output, rendered),
         as_json,

@@ -11,14 +11,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
+from mlroute.cli.context import app_context
 from mlroute.services import extraction
 
 SemanticOpt = typer.Option(
     None,
     "--semantic",
-    help="Also link phrases the aliases miss with an embedding model: BACKEND:LOCATION, e.g. "
-    "model2vec:./model, sentence-transformers:/path/to/all-MiniLM-L6-v2, or minilm-package "
-    "(default: $MLROUTE_EMBEDDINGS; none = lexical only).",
+    help="The embedding model that links phrases the aliases miss: default (the linker shipped with mlroute), "
+    "none (aliases only), or BACKEND:LOCATION, e.g. model2vec:./model, minilm-package "
+    "(default: $MLROUTE_EMBEDDINGS, else default).",
+)
+KindOpt = typer.Option(
+    "auto", "--kind", help="posting, resume or auto: requirement strength is read only from postings."
 )
 profile_app = typer.Typer(help="Work with your profile.", no_args_is_help=True)
 
@@ -38,32 +42,61 @@ def _short(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _asked(g: dict[str, Any], kind: str) -> str:
+    if g["negated"]:
+        return "ruled out"
+    if g["hedged"]:
+        return "hoped for" if kind == "resume" else "to learn"
+    words = [] if kind == "resume" else [g["requirement"]]
+    if g["level"] is not None:
+        words.append(f"level {g['level']}")
+    if g["one_of"]:
+        words.append("one of " + "/".join(g["one_of"]))
+    return ", ".join(words) or "—"
+
+
 def extract_cmd(
-    file: Path = typer.Argument(..., help="A posting or resume: PDF, DOCX, HTML, Markdown, text, CSV/JSON/JSONL."),
+    ctx: typer.Context,
+    file: Path = typer.Argument(
+        ..., help="A posting or resume: PDF, DOCX, HTML, Markdown, text, CSV/JSON/JSONL (or any of them .gz)."
+    ),
     semantic: str | None = SemanticOpt,
+    kind: str = KindOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Skills named or described in a file, grouped by skill, with the evidence for each."""
 
     def render(r: dict[str, Any]) -> None:
         mode = f"semantic: {r['semantic']}" if r["semantic"] else "lexical only"
-        console.print(f"[bold]{r['source']}[/] · {r['format']} · {r['language']} · {mode}", highlight=False)
+        head = f"[bold]{r['source']}[/] · {r['kind']} · {r['format']} · {r['language']} · {mode}"
+        console.print(head, highlight=False)
         t = Table(show_lines=False)
-        for col in ("skill", "asked", "n", "conf", "evidence"):
+        for col in ("skill", "asked" if r["kind"] == "posting" else "stated", "n", "conf", "evidence"):
             t.add_column(col)
         for g in r["skills"]:
-            asked = "ruled out" if g["negated"] else g["requirement"]
             first = g["evidence"][0]
-            style = "dim" if g["negated"] else None
+            style = "dim" if g["negated"] or g["hedged"] else None
             t.add_row(
-                g["skill_id"], asked, str(g["count"]), f"{g['confidence']:.2f}", _short(first["sentence"]), style=style
+                g["skill_id"],
+                _asked(g, r["kind"]),
+                str(g["count"]),
+                f"{g['confidence']:.2f}",
+                _short(first["sentence"]),
+                style=style,
             )
         console.print(t if r["skills"] else "No skills found.")
+        if r["other_skills"]:
+            others = ", ".join(
+                f"{o['text']} ({o['count']})" if o["count"] > 1 else o["text"] for o in r["other_skills"]
+            )
+            console.print(f"Skills outside mlroute's knowledge base: {others}", highlight=False, soft_wrap=True)
 
-    emit(extraction.extract(file, semantic=semantic), as_json, render)
+    found = extraction.extract(file, semantic=semantic, kind=kind, settings=app_context(ctx).settings)
+    emit(found.model_dump(mode="json"), as_json, render)
 
 
 def from_resume_cmd(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="Your resume: PDF, DOCX, HTML, Markdown or text, English or Chinese."),
     profile: Path | None = typer.Option(None, "--profile", help="Your profile, to compare with the current levels."),
     output: Path | None = typer.Option(
@@ -82,7 +115,9 @@ def from_resume_cmd(
             hint="Choose a new file name, then merge the levels you agree with by hand.",
         )
     current = load_profile(profile) if profile else None
-    result = extraction.profile_from_resume(file, profile=current, semantic=semantic)
+    settings = app_context(ctx).settings
+    proposal = extraction.profile_from_resume(file, profile=current, semantic=semantic, settings=settings)
+    result = proposal.model_dump(mode="json")
     if output is not None:
         output.write_text(
             yaml.safe_dump({"skills": result["profile_skills"]}, allow_unicode=True, sort_keys=False),
@@ -117,6 +152,7 @@ def from_resume_cmd(
 
 
 def match_cmd(
+    ctx: typer.Context,
     posting: Path = typer.Argument(..., help="A job posting: PDF, DOCX, HTML, Markdown or text."),
     profile: Path | None = typer.Option(None, "--profile", help="Your profile (YAML or JSON)."),
     semantic: str | None = SemanticOpt,
@@ -126,7 +162,8 @@ def match_cmd(
     from mlroute.profile import load_profile
 
     person = load_profile(profile) if profile else None
-    result = extraction.match(posting, person, semantic=semantic)
+    found = extraction.match(posting, person, semantic=semantic, settings=app_context(ctx).settings)
+    result = found.model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:
         pct = r["readiness"] * 100
@@ -166,9 +203,13 @@ def match_cmd(
 
 
 def market_cmd(
+    ctx: typer.Context,
     path: Path = typer.Argument(..., help="Postings: a CSV/JSON/JSONL file or a directory of files."),
     semantic: str | None = SemanticOpt,
     top: int = typer.Option(20, "--top", min=1, help="Skills shown in the table."),
+    other_skills: bool = typer.Option(
+        False, "--other-skills", help="Also count skills outside the knowledge base (span tagger; ~30 ms a posting)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """Demand over many postings: skill frequency, co-occurrence, split by role and seniority."""
@@ -185,7 +226,9 @@ def market_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description="Extracting skills")
 
-        result = extraction.market(path, semantic=semantic, progress=progress)
+        settings = app_context(ctx).settings
+        found = extraction.market(path, semantic=semantic, progress=progress, spans_too=other_skills, settings=settings)
+    result = found.model_dump(mode="json")
 
     def render(r: dict[str, Any]) -> None:
         t = Table(title=f"Demand over {r['postings']} postings ({r['files']} files)")
@@ -207,6 +250,13 @@ def market_cmd(
             for row in r["cooccurrence"][:10]:
                 c.add_row(f"{row['a']} + {row['b']}", str(row["postings"]), f"{row['lift']:.2f}")
             console.print(c)
+        if r["other_skills"]:
+            o = Table(title="Asked for, outside mlroute's knowledge base")
+            for col in ("words", "kind", "postings", "share"):
+                o.add_column(col)
+            for row in r["other_skills"][:top]:
+                o.add_row(row["text"], row["kind"], str(row["postings"]), f"{row['share']:.0%}")
+            console.print(o)
         for split in ("by_seniority", "by_role"):
             parts = [f"{k} {v['postings']}" for k, v in r[split].items()]
             console.print(f"{split.replace('_', ' ')}: " + ", ".join(parts), highlight=False)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.common import JsonOpt, console, emit, shown
 from mlroute.cli.context import app_context
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ def journal_list_cmd(
         if not r.entries:
             console.print('No journal entries yet: mlroute journal add "what I learned" --kind insight')
         for e in r.entries:
-            tags = f" [dim]#{' #'.join(e.tags)}[/]" if e.tags else ""
+            tags = f" [dim]#{shown(' #'.join(e.tags))}[/]" if e.tags else ""
             items = f" [dim]({', '.join(e.items)})[/]" if e.items else ""
-            console.print(f"{e.day} [bold]{e.kind}[/] {e.text}{tags}{items}", highlight=False)
+            console.print(f"{e.day} [bold]{e.kind}[/] {shown(e.text)}{tags}{items}", highlight=False)
 
     emit(journal_list(app_context(ctx).store, kind=kind, tag=tag, item=item, limit=limit), as_json, render)
 
@@ -95,7 +95,7 @@ def evidence_list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     def render(r: EvidenceList) -> None:
         for e in r.links:
             item = f" [dim]({e.item})[/]" if e.item else ""
-            console.print(f"{e.added} [bold]{e.kind}[/] {e.title or ''} {e.url}{item}", highlight=False)
+            console.print(f"{e.added} [bold]{e.kind}[/] {shown(e.title or '')} {shown(e.url)}{item}", highlight=False)
         if not r.links:
             console.print("No evidence yet: mlroute evidence add https://github.com/you/project --item proj:…")
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
 from mlroute.cli.context import app_context
+from mlroute.cli.interview_render import render_bank
 from mlroute.services import kb as kb_service
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def stats_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
             "effort basis: " + ", ".join(f"{k} {v}" for k, v in s["resources_effort_basis"].items()),
             highlight=False,
         )
+        render_bank(s["interview_bank"], s["quizzes"])
 
     emit(kb_service.stats(app_context(ctx).kb), as_json, render)
 

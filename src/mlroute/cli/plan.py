@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.prompt import Confirm, FloatPrompt, Prompt
-from rich.table import Table
 
 from mlroute.cli.common import JsonOpt, console, emit, err_console
 from mlroute.cli.context import app_context
@@ -18,8 +16,6 @@ from mlroute.cli.render_plan import render_plan
 from mlroute.errors import UserError
 from mlroute.kb.models import BACKGROUNDS
 from mlroute.profile import Profile, load_profile
-from mlroute.profile.questionnaire import BACKGROUND_LABELS
-from mlroute.services import kb as kb_service
 from mlroute.services import planning
 
 LangOpt = typer.Option(None, "--lang", help="Language of the plan: en or zh (default: your first language).")
@@ -68,7 +64,7 @@ def plan_cmd(
     if market is not None:
         from mlroute.services import extraction
 
-        demand = extraction.demand_weights(extraction.market(market))
+        demand = extraction.demand_weights(extraction.market(market, settings=app_context(ctx).settings))
     doc = planning.plan_file(
         profile, skipped=skip, seed=seed, demand=demand, by=_by_date(by), lang=lang, index=app_context(ctx).kb
     )
@@ -102,91 +98,6 @@ def _parse_skill(text: str) -> tuple[str, int]:
     return name.strip(), int(level)
 
 
-def _ask_list(question: str, default: list[str]) -> list[str]:
-    raw = Prompt.ask(question, default=", ".join(default), console=err_console)
-    return [x.strip() for x in raw.replace(";", ",").split(",") if x.strip()]
-
-
-def gather_answers(
-    *,
-    interactive: bool,
-    name: str | None,
-    background: str | None,
-    years: float | None,
-    hours: float | None,
-    start: str | None,
-    role: str | None,
-    interests: list[str],
-    budget: float | None,
-    languages: list[str],
-    skills: list[str],
-) -> dict[str, Any]:
-    """Answers from flags, asking (Rich prompts on stderr) only for what no flag gave when interactive."""
-    if background is None and interactive:
-        for key, label in BACKGROUND_LABELS.items():
-            err_console.print(f"  [bold]{key}[/]: {label}")
-        background = Prompt.ask(
-            "Your background", choices=list(BACKGROUNDS), default="software_engineer", console=err_console
-        )
-    background = background or "other"
-    if background not in BACKGROUNDS:
-        raise UserError(
-            f"--background {background!r} is not allowed — expected one of {', '.join(BACKGROUNDS)}.",
-        )
-    d = planning.questionnaire_defaults(background)
-    answers: dict[str, Any] = {"background": background}
-
-    def ask(value: Any, key: str, prompt: str, cast: type = str) -> Any:
-        if value is not None:
-            return value
-        if not interactive:
-            return d.get(key, "")
-        if cast is float:
-            return FloatPrompt.ask(prompt, default=float(d[key]), console=err_console)
-        return Prompt.ask(prompt, default=str(d.get(key, "")), console=err_console)
-
-    answers["name"] = ask(name, "name", "Your name (for the plan's title)") or ""
-    answers["years_experience"] = ask(years, "years_experience", "Years of work experience", float)
-    answers["hours_per_week"] = ask(hours, "hours_per_week", "Hours a week you can give", float)
-    answers["start_date"] = ask(start, "start_date", "Start date (YYYY-MM-DD)")
-    if interactive and role is None:
-        roles = sorted(kb_service.index().roles)
-        err_console.print(f"[dim]Roles: {', '.join(roles)}[/]")
-    answers["target_role"] = ask(role, "target_role", "Target role")
-    if interests:
-        answers["interests"] = interests
-    elif interactive:
-        domains = sorted(s.id for s in kb_service.index().kb.skills if s.pillar == "domains")
-        err_console.print(f"[dim]Domains: {', '.join(domains)}[/]")
-        answers["interests"] = _ask_list("Domains you care about (comma-separated, may be empty)", d["interests"])
-    else:
-        answers["interests"] = d["interests"]
-    answers["budget_usd"] = ask(budget, "budget_usd", "Budget in USD (0 = free resources only)", float)
-    if languages:
-        answers["languages"] = languages
-    elif interactive:
-        answers["languages"] = _ask_list("Languages you can learn in, first preferred (e.g. en, zh)", d["languages"])
-    else:
-        answers["languages"] = d["languages"]
-    levels = dict(d["skills"])
-    given = dict(_parse_skill(s) for s in skills)
-    if interactive and not skills:
-        t = Table(title=f"Typical levels for a {BACKGROUND_LABELS[background]} (0 none … 4 expert)")
-        t.add_column("skill")
-        t.add_column("level", justify="right")
-        for s, lvl in levels.items():
-            t.add_row(s, str(lvl))
-        err_console.print(t)
-        if not Confirm.ask("Are these about right for you?", default=True, console=err_console):
-            raw = Prompt.ask("Change levels, e.g. 'python=3 pytorch=1 docker=0'", default="", console=err_console)
-            given = dict(_parse_skill(s) for s in raw.replace(",", " ").split())
-    levels.update(given)
-    answers["skills"] = {s: lvl for s, lvl in levels.items() if lvl > 0}
-    if isinstance(answers["start_date"], dt.date):
-        answers["start_date"] = answers["start_date"].isoformat()
-    return answers
-
-
 def init_cmd(
     ctx: typer.Context,
     profile_in: Path | None = typer.Option(
@@ -205,35 +116,51 @@ def init_cmd(
     budget: float | None = typer.Option(None, "--budget", help="USD for paid resources (0 = free only)."),
     language: list[str] = typer.Option([], "--language", help="A language you learn in (en, zh…); repeatable."),
     skill: list[str] = typer.Option([], "--skill", help="SKILL=LEVEL (0–4), e.g. python=3; repeatable."),
+    replace: bool = typer.Option(
+        False, "--replace", help="Plan again over your current plan (it stays in history; done work is kept)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Answer a few questions (or pass flags) to write your profile and see your first plan."""
+    """Answer a few questions (on a terminal, from a pipe, or as flags) to write your profile and see your plan."""
+    from mlroute.cli import questions
+
+    app = app_context(ctx)
     if profile_in is not None:
-        run_init(ctx, load_profile(profile_in), None, force=force, as_json=as_json)
+        run_init(ctx, load_profile(profile_in), None, force=force, replace=replace, as_json=as_json)
         return
-    interactive = not yes and not as_json and sys.stdin.isatty()
-    answers = gather_answers(
-        interactive=interactive,
-        name=name,
-        background=background,
-        years=years,
-        hours=hours,
-        start=start,
-        role=role,
-        interests=interest,
-        budget=budget,
-        languages=language,
-        skills=skill,
-    )
-    run_init(ctx, planning.profile_from_answers(answers), out, force=force, as_json=as_json)
+    _refuse_replacing(app, replace)  # before any question, so no answer is typed in vain
+    terminal = sys.stdin.isatty()
+    asker = None if yes or (terminal and as_json) else questions.Asker(sys.stdin, terminal=terminal)
+    given = {
+        "name": name,
+        "background": background,
+        "years_experience": years,
+        "hours_per_week": hours,
+        "start_date": start,
+        "target_role": role,
+        "interests": interest,
+        "budget_usd": budget,
+        "languages": language,
+        "skills": dict(_parse_skill(s) for s in skill),
+    }
+    answers = questions.ask_all(asker, given, app.kb, dt.date.today())
+    run_init(ctx, planning.profile_from_answers(answers, app.kb), out, force=force, replace=replace, as_json=as_json)
 
 
-def run_init(ctx: typer.Context, profile: Profile, out: Path | None, *, force: bool, as_json: bool) -> None:
+def _refuse_replacing(app: Any, replace: bool) -> None:
+    from mlroute.services.onboarding import refuse_replacing
+
+    refuse_replacing(app.store, replace)
+
+
+def run_init(
+    ctx: typer.Context, profile: Profile, out: Path | None, *, force: bool, replace: bool, as_json: bool
+) -> None:
     """Write the profile (unless it came from a file), make the first plan, store both and show the plan."""
     from mlroute.services.onboarding import Started, start
 
     app = app_context(ctx)
-    result = start(app.store, app.kb, profile, out=out, force=force)
+    result = start(app.store, app.kb, profile, out=out, force=force, replace=replace)
 
     def render(r: Started) -> None:
         render_plan(r.plan)

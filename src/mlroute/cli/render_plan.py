@@ -64,6 +64,11 @@ L: dict[str, tuple[str, str]] = {
         "到 {date}，计划可达到入门必备水平的 {pct}（加权）。",
     ),
     "market": ("Market: ", "市场需求："),
+    "market_summary": (
+        "your job postings moved {up} gap(s) up and {down} down in the order (the schedule follows, within "
+        "prerequisites and route phases):",
+        "你的目标招聘启事让{up}项差距前移、{down}项后移（日程在先修要求和路线阶段之内随之调整）：",
+    ),
     "note": ("Note: ", "提示："),
     "kind_resource": ("learn", "学习"),
     "kind_project": ("build", "构建"),
@@ -244,8 +249,12 @@ def render_footer(doc: dict[str, Any]) -> None:
             console.print(
                 f"[yellow]{t(lang, 'deferred', date=_date(doc['deadline'], lang))}[/]{d['title']}: {d['reason']}"
             )
-    for m in doc.get("market", []):
-        console.print(f"[cyan]{t(lang, 'market')}[/]{m['reason']}")
+    market = doc.get("market", [])
+    if market:
+        up = sum(1 for m in market if m["moved"] > 0)
+        console.print(f"[cyan]{t(lang, 'market')}[/]{t(lang, 'market_summary', up=up, down=len(market) - up)}")
+    for m in market:
+        console.print(f"  · {m['reason']}", highlight=False)
     for w in doc["warnings"]:
         console.print(f"[yellow]{t(lang, 'note')}[/]{w}")
     opt = doc["optimality"]

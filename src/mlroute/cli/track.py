@@ -7,11 +7,11 @@ that ``mlroute log`` imports only what logging needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from mlroute.cli.common import JsonOpt, console, emit
+from mlroute.cli.common import JsonOpt, console, emit, shown
 from mlroute.cli.context import app_context
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
         ("done", done_cmd),
         ("skip", skip_cmd),
         ("status", status_cmd),
+        ("current", current_cmd),
         ("replan", replan_cmd),
         ("history", history_cmd),
         ("review", review_cmd),
@@ -63,7 +64,7 @@ def log_cmd(
 def _status_change(result: StatusChange, as_json: bool) -> None:
     def render(r: StatusChange) -> None:
         word = {"done": "done", "doing": "in progress", "skipped": "skipped"}[r.status]
-        extra = f" ({r.reason})" if r.reason else ""
+        extra = f" ({shown(r.reason)})" if r.reason else ""
         same = " (it already was)" if r.previous == r.status else ""
         console.print(f"[green]✓[/] [bold]{r.title}[/] is {word}{extra}{same}.", highlight=False)
         if r.review_due:
@@ -111,7 +112,7 @@ def _band(eta: Band) -> str:
 def render_status(r: Status) -> None:
     from rich.table import Table
 
-    who = f"{r.name} → " if r.name else ""
+    who = f"{shown(r.name)} → " if r.name else ""
     when = f"week {r.week}" if r.week else f"starts {r.started_on}"
     console.print(f"[bold]{who}{r.target_role}[/] · {when} · plan v{r.plan_version}", highlight=False)
     bar_len = 30
@@ -128,12 +129,28 @@ def render_status(r: Status) -> None:
         f"[dim](longest {s.longest_days} days, {s.longest_weeks} weeks)[/]",
         highlight=False,
     )
-    observed = f"{p.observed:g} h/week observed" if p.observed is not None else "nothing observed yet"
-    console.print(f"pace      {p.hours_per_week:g} h/week [dim]({observed}; planned {p.planned:g})[/]", highlight=False)
+    if p.basis == "observed":
+        pace_line = (
+            f"{p.hours_per_week:g} h/week observed over {p.weeks_observed:g} weeks [dim](planned {p.planned:g})[/]"
+        )
+    elif p.weeks_needed == 0:
+        pace_line = (
+            f"{p.planned:g} h/week as stated [dim](nothing logged in {p.weeks_observed:g} weeks: log your study "
+            "to see your real pace)[/]"
+        )
+    else:
+        so_far = f"{p.observed:g} h/week so far; " if p.observed is not None else ""
+        pace_line = (
+            f"{p.planned:g} h/week as stated [dim]({so_far}not enough data yet: "
+            f"{p.weeks_needed:g} more week(s) before your observed pace is used)[/]"
+        )
+    console.print(f"pace      {pace_line}", highlight=False)
     console.print(
-        f"ETA       now {_band(r.eta_weeks)} → {r.eta_dates.p50} · at the start {_band(r.eta_weeks_initial)}",
+        f"ETA       ready to apply in {_band(r.eta_weeks)} → {r.eta_dates.p50} · "
+        f"at the start {_band(r.eta_weeks_initial)}",
         highlight=False,
     )
+    console.print(f"          everything, keep growing included: {_band(r.eta_weeks_grow)}", highlight=False)
     if r.next_items:
         t = Table(title="Next", title_justify="left", show_edge=False)
         for col in ("item", "title", "status", "week", "hours"):
@@ -144,13 +161,67 @@ def render_status(r: Status) -> None:
         console.print(t)
     if r.reviews_due:
         console.print("reviews due: " + ", ".join(c.item for c in r.reviews_due), highlight=False)
+    from mlroute.cli.interview_render import render_practice
+
+    render_practice(r.drills, r.quiz_levels)
 
 
 def status_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """Progress, this week against plan, streak, ETA at the start and now, and what is next."""
     from mlroute.services.status import status
 
-    emit(status(app_context(ctx).store), as_json, render_status)
+    app = app_context(ctx)
+    emit(status(app.store, kb=app.kb_or_none()), as_json, render_status)
+
+
+CURRENT_WORDS = {
+    "en": (
+        "Plan v{v} · journey began {d}",
+        ("weeks", "item", "title", "status", "hours"),
+        "from earlier versions, no longer in this plan ({n}):",
+        {"todo": "todo", "doing": "doing", "done": "done", "skipped": "skipped"},
+    ),
+    "zh": (
+        "计划 v{v} · 开始于 {d}",
+        ("周", "编号", "名称", "状态", "小时"),
+        "早先版本中有记录、本计划不再列出的（{n}）：",
+        {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
+    ),
+}
+
+
+def render_current(doc: dict[str, Any]) -> None:
+    """Each item of the current plan by its weeks (journey weeks), with status and hours; then finished items."""
+    from rich.table import Table
+
+    title, columns, finished_title, states = CURRENT_WORDS["zh" if doc.get("lang") == "zh" else "en"]
+    offset = int(doc.get("offset_weeks", 0))
+    t = Table(
+        title=title.format(v=doc.get("plan_version"), d=doc.get("first_start_date")),
+        title_justify="left",
+        show_edge=False,
+    )
+    for col in columns:
+        t.add_column(col)
+    items = sorted(doc.get("items", []), key=lambda it: (it.get("week_start") or 0, it.get("order") or 0))
+    for it in items:
+        start, end = it.get("week_start"), it.get("week_end")
+        weeks = f"{start + offset}–{end + offset}" if start is not None and end is not None else ""
+        status = it.get("status", "todo")
+        t.add_row(weeks, it["id"], it.get("title", ""), states.get(status, status), f"{it.get('hours', 0):g}")
+    console.print(t)
+    finished = doc.get("finished", [])
+    if finished:
+        console.print(f"[dim]{finished_title.format(n=len(finished))}[/]")
+        for f in finished:
+            console.print(f"  {states.get(f['status'], f['status'])} {f['id']}  {f['title']}", highlight=False)
+
+
+def current_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """The current plan with each item's status (the same document as GET /api/current-plan)."""
+    from mlroute.services.current import current_document
+
+    emit(current_document(app_context(ctx).store), as_json, render_current)
 
 
 def render_replan(r: Replanned) -> None:
@@ -181,16 +252,26 @@ def render_replan(r: Replanned) -> None:
             console.print(f"  {it.id}{where}: {it.why}", highlight=False)
         if len(rows) > 15:
             console.print(f"  … and {len(rows) - 15} more (--json lists all)")
-    if not (ch.added or ch.removed or ch.moved):
+    if r.unchanged:
+        console.print("Nothing new since the last plan: the plan stays as it is.")
+    elif not (ch.added or ch.removed or ch.moved):
         console.print("No items changed.")
 
 
-def replan_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+def replan_cmd(
+    ctx: typer.Context,
+    pace: str = typer.Option(
+        "auto",
+        "--pace",
+        help="Pack the weeks at your observed pace or your stated hours (auto: observed once 4 weeks are logged).",
+    ),
+    as_json: bool = JsonOpt,
+) -> None:
     """Plan again from this week: keeps what is done, drops what you skipped, uses your observed pace."""
     from mlroute.services.replan import replan
 
     app = app_context(ctx)
-    emit(replan(app.store, app.kb), as_json, render_replan)
+    emit(replan(app.store, app.kb, use=pace.strip().lower()), as_json, render_replan)
 
 
 def history_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
@@ -199,11 +280,16 @@ def history_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 
     def render(r: PlanHistory) -> None:
         for p in r.plans:
-            pace = f", pace {p.pace:g} h/week" if p.pace else ""
-            eta = (p.eta_weeks or {}).get("p50")
+            pace = f", packed at {p.pace:g} h/week observed" if p.pace else ""
             console.print(
-                f"v{p.version} {p.created_at.date()} {p.reason}: {p.items} items, "
-                f"ETA {eta:g} weeks from {p.starts_on}{pace} (kb {p.kb_version})",
+                f"v{p.version} {p.created_at.date()} {p.reason}: {p.items} items from {p.starts_on}{pace} "
+                f"(kb {p.kb_version})",
+                highlight=False,
+            )
+        for f in r.forecasts:
+            console.print(
+                f"  {f.created_at.date()} plan v{f.plan_version}: ready in {_band(f.eta_weeks)} "
+                f"[dim]({f.hours_logged:g} h logged)[/]",
                 highlight=False,
             )
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mlroute.errors import UserError
-from mlroute.export.document import Bullets, Document, Heading, Para
+from mlroute.export.document import Bullets, Document, Heading, Para, Table
 from mlroute.export.escape import pdf_link
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -32,6 +33,7 @@ FONT_HINT = (
 )
 ACCENT = (47, 111, 235)
 MUTED = (90, 96, 104)
+TEXT = (31, 35, 40)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def _fit(text: str, font: FontFile) -> str:
 def render_pdf(doc: Document, *, created: datetime, font_file: Path | None = None) -> bytes:
     """``font_file``: a font to try first (``MLROUTE_PDF_FONT``)."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
+    from fpdf.enums import WrapMode
 
     font = choose_font(doc.text(), font_file)
     pdf = FPDF(format="A4")
@@ -108,13 +110,15 @@ def render_pdf(doc: Document, *, created: datetime, font_file: Path | None = Non
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_page()
     width = pdf.epw
+    # Chinese has no spaces between words: a line may break between any two characters, not only at spaces.
+    wrap = WrapMode.CHAR if doc.lang.startswith("zh") else WrapMode.WORD
 
     def text_color(rgb: tuple[int, int, int]) -> None:
         pdf.set_text_color(*rgb)
 
     pdf.set_font("body", size=20)
     text_color(ACCENT)
-    pdf.multi_cell(width, 10, _fit(doc.title, font), new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.multi_cell(width, 10, _fit(doc.title, font), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=wrap)
     pdf.set_draw_color(*ACCENT)
     pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.l_margin + width, pdf.get_y() + 1)
     pdf.ln(4)
@@ -123,40 +127,55 @@ def render_pdf(doc: Document, *, created: datetime, font_file: Path | None = Non
             size = {1: 15, 2: 12.5}.get(b.level, 11)
             pdf.ln(3 if b.level > 1 else 5)
             pdf.set_font("body", size=size)
-            text_color(ACCENT if b.level == 1 else (31, 35, 40))
-            pdf.multi_cell(width, size * 0.55, _fit(b.text, font), new_x="LMARGIN", new_y="NEXT", align="L")
+            text_color(ACCENT if b.level == 1 else TEXT)
+            pdf.multi_cell(
+                width, size * 0.55, _fit(b.text, font), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=wrap
+            )
             pdf.ln(1.5)
         elif isinstance(b, Para):
             pdf.set_font("body", size=10.5)
-            text_color((31, 35, 40))
-            pdf.multi_cell(width, 5.5, _fit(b.text, font), new_x="LMARGIN", new_y="NEXT", align="L")
+            text_color(TEXT)
+            pdf.multi_cell(width, 5.5, _fit(b.text, font), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=wrap)
             pdf.ln(2)
         elif isinstance(b, Bullets):
-            pdf.set_font("body", size=10.5)
-            for item in b.items:
-                mark = "•" if item.checked is None else ("[x]" if item.checked else "[  ]")
-                mark = mark if all(font.covers(c) for c in mark) else "-"
-                text_color(MUTED)
-                pdf.cell(8, 5.5, mark)
-                text_color((31, 35, 40) if not item.url else ACCENT)
-                line = _fit(item.text, font)
-                pdf.multi_cell(width - 8, 5.5, line, link=pdf_link(item.url), new_x="LMARGIN", new_y="NEXT", align="L")
-            pdf.ln(2)
+            _bullets(pdf, b, font, wrap)
         else:
-            pdf.set_font("body", size=9)
-            text_color((31, 35, 40))
-            widths = tuple(b.widths) if b.widths else None
-            heading = FontFace(emphasis=None, fill_color=(240, 243, 246), color=(31, 35, 40))
-            with pdf.table(
-                col_widths=widths,
-                headings_style=heading,
-                line_height=4.8,
-                text_align="LEFT",
-                padding=1.2,
-                borders_layout="HORIZONTAL_LINES",
-            ) as table:
-                table.row([_fit(h, font) for h in b.header])
-                for row in b.rows:
-                    table.row([_fit(c, font) for c in row])
-            pdf.ln(3)
+            _table(pdf, b, font, wrap)
     return bytes(pdf.output())
+
+
+def _bullets(pdf: Any, b: Bullets, font: FontFile, wrap: Any) -> None:
+    pdf.set_font("body", size=10.5)
+    for item in b.items:
+        mark = "•" if item.checked is None else ("[x]" if item.checked else "[  ]")
+        mark = mark if all(font.covers(c) for c in mark) else "-"
+        pdf.set_text_color(*MUTED)
+        pdf.cell(8, 5.5, mark)
+        pdf.set_text_color(*(TEXT if not item.url else ACCENT))
+        line = _fit(item.text, font)
+        pdf.multi_cell(
+            pdf.epw - 8, 5.5, line, link=pdf_link(item.url), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=wrap
+        )
+    pdf.ln(2)
+
+
+def _table(pdf: Any, b: Table, font: FontFile, wrap: Any) -> None:
+    from fpdf.fonts import FontFace
+
+    pdf.set_font("body", size=9)
+    pdf.set_text_color(*TEXT)
+    widths = tuple(b.widths) if b.widths else None
+    heading = FontFace(emphasis=None, fill_color=(240, 243, 246), color=TEXT)
+    with pdf.table(
+        col_widths=widths,
+        headings_style=heading,
+        line_height=4.8,
+        text_align="LEFT",
+        padding=1.2,
+        borders_layout="HORIZONTAL_LINES",
+        wrapmode=wrap,
+    ) as table:
+        table.row([_fit(h, font) for h in b.header])
+        for row in b.rows:
+            table.row([_fit(c, font) for c in row])
+    pdf.ln(3)

@@ -44,10 +44,10 @@ def seniority_of(posting: Posting) -> str:
 
 
 def asked_skills(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Skill → the strongest requirement the posting states for it; negated mentions do not count."""
+    """Skill → the strongest requirement the posting states for it; ruled-out and hoped-for mentions do not count."""
     out: dict[str, str] = {}
     for m in mentions:
-        if m.negated:
+        if m.negated or m.hedged:
             continue
         if m.skill_id not in out or _RANK[m.requirement] > _RANK[out[m.skill_id]]:
             out[m.skill_id] = m.requirement

@@ -3,7 +3,9 @@
 One pass over the text finds every alias. Latin-script matches must sit on word boundaries ("R" is not the r in
 "React"); CJK matches need none, so Chinese needs no segmentation. Overlaps resolve to the longest match
 ("machine learning engineer" over "machine learning"). Case folding and full-width → half-width folding are done
-per character, so offsets into the folded text are offsets into the original.
+per character (Traditional Chinese → Simplified too, see ``script``), so offsets into the folded text are offsets
+into the original. Everything is linear in the text: one automaton pass, one table lookup per character, and
+overlaps resolved against a bitmap of taken characters.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
+
+from mlroute.extract.script import regional_variants, simplified_map
 
 # Aliases that are also everyday English words: matched only as written in the knowledge base ("Go", "Rust").
 AMBIGUOUS_WORDS = frozenset(
@@ -88,9 +92,27 @@ def _fold_char(ch: str, lower: bool) -> str:
     return folded
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character (a text uses few distinct characters)."""
+
+    def __init__(self, lower: bool) -> None:
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code), self.lower)
+        folded = simplified_map().get(ord(folded), folded)
+        self[code] = folded
+        return folded
+
+
+_TABLES = {True: _FoldTable(lower=True), False: _FoldTable(lower=False)}
+
+
 def fold(text: str, lower: bool = True) -> str:
-    """Same-length normalisation: full-width → ASCII, any whitespace → space, and (optionally) lower case."""
-    return "".join(_fold_char(ch, lower) for ch in text)
+    """Same-length normalisation: full-width → ASCII, any whitespace → space, Traditional → Simplified Chinese,
+    and (optionally) lower case."""
+    return text.translate(_TABLES[lower])
 
 
 def variants(alias: str) -> set[str]:
@@ -101,11 +123,32 @@ def variants(alias: str) -> set[str]:
         out |= {base.replace("-", " "), base.replace("-", "")}
     if " " in base and not any(is_cjk(c) for c in base):
         out.add(base.replace(" ", "-"))
+    out |= regional_variants(base)
+    out |= _script_spacing(base)
     for v in list(out):
         last = v.split(" ")[-1]
         if len(last) >= 3 and last.isalpha() and last.isascii() and not last.lower().endswith(("s", "x", "y")):
             out.add(v + "s")
     return {v for v in out if v}
+
+
+def _script_spacing(alias: str) -> set[str]:
+    """Aliases mixing Latin and Chinese are written both ways ("Shell脚本", "Shell 脚本")."""
+    if not any(is_cjk(c) for c in alias) or not any(c.isascii() and c.isalnum() for c in alias):
+        return set()
+    tight = "".join(ch for i, ch in enumerate(alias) if not (ch == " " and _boundary(alias, i)))
+    spaced = "".join(
+        ch + (" " if i + 1 < len(tight) and is_cjk(ch) != is_cjk(tight[i + 1]) and tight[i + 1] != " " else "")
+        for i, ch in enumerate(tight)
+    )
+    return {tight, spaced}
+
+
+def _boundary(alias: str, i: int) -> bool:
+    """Whether the space at ``i`` sits between a Latin and a CJK character."""
+    if i == 0 or i + 1 >= len(alias):
+        return False
+    return is_cjk(alias[i - 1]) != is_cjk(alias[i + 1])
 
 
 @dataclass(frozen=True)
@@ -194,11 +237,13 @@ class LexicalMatcher:
 
 
 def _longest_non_overlapping(hits: list[Hit]) -> list[Hit]:
+    if not hits:
+        return []
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(h.end for h in hits))
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(h.start < e and s < h.end for s, e in taken):
+        if taken.find(1, h.start, h.end) != -1:
             continue
         chosen.append(h)
-        taken.append((h.start, h.end))
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     return sorted(chosen, key=lambda h: h.start)

@@ -25,9 +25,14 @@ class Mention:
     requirement: Requirement = "unknown"
     negated: bool = False
     method: Literal["lexical", "semantic"] = "lexical"
+    hedged: bool = False  # hoped for or to be learnt ("looking to move into ML", "希望学习"), not held or asked
+    level: int | None = None  # the level a proficiency word states (了解 1 … 精通 4), if any
+    one_of: tuple[str, ...] = ()  # the skills of an alternative this mention belongs to ("PyTorch 或 TensorFlow")
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["one_of"] = list(self.one_of)
+        return data
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Every failure a user can fix (missing file, too big, empty, binary, a scanned PDF without a text layer, a CSV
 without a description column) raises ``UserError`` naming the file and what to do. Text files may be UTF-8 or a
-Chinese legacy encoding (GB18030/GBK); ``decode`` finds out which.
+Chinese legacy encoding (GB18030/GBK); ``decode`` finds out which. Any file may be gzip-compressed (``.txt.gz``,
+``.jsonl.gz``). Every read is bounded by the ``Limits`` it is given (file size, decompressed size, DOCX parts, PDF
+pages, characters of text; the defaults when none are), each named in the error it raises.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,11 @@ from typing import Any
 import charset_normalizer
 
 from mlroute.errors import UserError
+from mlroute.extract.formats import SPLIT_HINT, docx_text, gunzip, html_text, pdf_text
 from mlroute.extract.lexical import is_cjk
+from mlroute.extract.limits import DEFAULT, FILE_BYTES, MARKET_BYTES, POSTING_FILES, POSTINGS, TEXT_CHARS, Limits
 from mlroute.extract.models import Document, Posting
 
-MAX_BYTES = 25 * 1024 * 1024
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".text"}
 COLLECTION_SUFFIXES = {".csv", ".json", ".jsonl", ".ndjson"}
 SUPPORTED = sorted(DOCUMENT_SUFFIXES | COLLECTION_SUFFIXES)
@@ -47,22 +49,39 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _check_file(path: Path, max_bytes: int) -> int:
+def _check_file(path: Path, limits: Limits) -> int:
     if not path.exists():
         raise UserError(f"File {str(path)!r} does not exist.", hint="Check the path and try again.")
     if path.is_dir():
         raise UserError(
             f"{str(path)!r} is a directory, not a file.", hint="Pass one file (or use `mlroute market DIR`)."
         )
+    if not path.is_file():
+        raise UserError(f"{str(path)!r} is not a regular file.", hint="Pass a file saved on disk.")
     size = path.stat().st_size
     if size == 0:
         raise UserError(f"File {str(path)!r} is empty.", hint="Pass a file that contains the posting or resume text.")
-    if size > max_bytes:
-        raise UserError(
-            f"File {str(path)!r} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit.",
-            hint="Split it into smaller files, or pass only the part with the text.",
-        )
+    limits.check(FILE_BYTES, size, f"File {str(path)!r}", SPLIT_HINT)
     return size
+
+
+def _suffix(path: Path) -> str:
+    """The format's suffix: ``.txt`` for ``notes.txt`` and for ``notes.txt.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return suffixes[-2] if len(suffixes) > 1 else ".txt"
+    return path.suffix.lower()
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, decompressed when it is gzip (bounded both ways)."""
+    _check_file(path, limits)
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b" or path.suffix.lower() == ".gz":
+        data = gunzip(data, str(path), limits)
+        if not data:
+            raise UserError(f"{str(path)!r} holds an empty file.", hint="Pass a file that contains text.")
+    return data
 
 
 def _looks_binary(text: str) -> bool:
@@ -110,90 +129,29 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
     )
 
 
-def _pdf_text(path: Path) -> str:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files would reach the terminal
-
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise UserError(
-            f"{str(path)!r} is not a readable PDF ({exc}).", hint="Re-export it as PDF, or save the text as .txt."
-        ) from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise UserError(
-            f"{str(path)!r} has no text layer (it looks like a scanned image).",
-            hint="Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`), or paste the text into a .txt file.",
-        )
-    return text
-
-
-def _docx_text(path: Path) -> str:
-    import zipfile
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        doc = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UserError(
-            f"{str(path)!r} is not a readable DOCX file ({exc}).",
-            hint="Open it in a word processor and save it again as .docx, or save the text as .txt.",
-        ) from None
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
-
-
-_BLOCK_TAG = re.compile(
-    r"<(/?)(br|p|div|li|h[1-6]|tr|td|th|ul|ol|section|article|header|footer|table|dt|dd|blockquote|pre|hr)\b",
-    re.IGNORECASE,
-)
-
-
-def html_text(html: str) -> str:
-    """Visible text of an HTML page, one line per block element, inline markup kept inside its sentence."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    flattened = _BLOCK_TAG.sub(lambda m: "\n<" + m.group(1) + m.group(2), re.sub(r"\s+", " ", html))
-    tree = LexborHTMLParser(flattened)
-    for node in tree.css("script, style, noscript, template, svg"):
-        node.decompose()
-    root = tree.body or tree.root
-    text = root.text(separator="") if root is not None else ""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(path: Path, limits: Limits = DEFAULT) -> Document:
     """One document's text. Collections (CSV/JSON/JSONL) are joined posting by posting."""
     path = Path(path)
-    _check_file(path, max_bytes)
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     encoding: str | None = None  # PDF and DOCX carry their own encoding
-    if suffix == ".pdf":
-        text, fmt = _pdf_text(path), "pdf"
-    elif suffix == ".docx":
-        text, fmt = _docx_text(path), "docx"
-    elif suffix in COLLECTION_SUFFIXES:
-        postings = read_postings(path, max_bytes)
+    if suffix in COLLECTION_SUFFIXES:
+        postings = read_postings(path, limits)
         text, fmt = "\n\n".join(p.text for p in postings), suffix.lstrip(".")
     else:
-        raw, encoding = decode(path.read_bytes(), str(path))
-        if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
-            text, fmt = html_text(raw), "html"
+        data = _read_bytes(path, limits)
+        if suffix == ".pdf" or data.startswith(b"%PDF-"):
+            text, fmt = pdf_text(data, str(path), limits), "pdf"
+        elif suffix == ".docx":
+            text, fmt = docx_text(data, str(path), limits), "docx"
         else:
-            text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
+            raw, encoding = decode(data, str(path))
+            if suffix in (".html", ".htm") or (suffix not in DOCUMENT_SUFFIXES and "<html" in raw[:2000].lower()):
+                text, fmt = html_text(raw), "html"  # markup is bounded by the file size; its text is checked below
+            else:
+                limits.check(TEXT_CHARS, len(raw), f"The text of {str(path)!r}", SPLIT_HINT)
+                text, fmt = raw, "markdown" if suffix in (".md", ".markdown") else "text"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limits.check(TEXT_CHARS, len(text), f"The text of {str(path)!r}", SPLIT_HINT)
     if not text.strip():
         raise UserError(
             f"{str(path)!r} contains no text.", hint="Pass a file that contains the posting or resume text."
@@ -226,23 +184,43 @@ def posting_from_record(record: dict[str, Any], source: str) -> Posting:
     )
 
 
-def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        sample = text[:4096]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+def _csv_records(path: Path, text: str, limits: Limits) -> Iterator[tuple[str, dict[str, Any]]]:
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(max(limits.text_chars, 131072))
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    row_number = 1
+    try:
         for row_number, row in enumerate(reader, start=2):
             yield f"{path}:{row_number}", {k: v for k, v in row.items() if k is not None}
+    except csv.Error as exc:
+        raise UserError(
+            f"{path}:{row_number + 1} is not valid CSV ({exc}).",
+            hint="Check the quoting of that row, or save the postings as JSONL.",
+        ) from None
+
+
+def _json(text: str) -> Any:
+    """``json.loads`` that reports nesting too deep for Python as a JSON error, not a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text[:20], 0) from None
+
+
+def _records(path: Path, text: str, limits: Limits) -> Iterator[tuple[str, dict[str, Any]]]:
+    suffix = _suffix(path)
+    if suffix == ".csv":
+        yield from _csv_records(path, text, limits)
     elif suffix in (".jsonl", ".ndjson"):
         for line_number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = _json(line)
             except json.JSONDecodeError as exc:
                 raise UserError(
                     f"{path}:{line_number} is not valid JSON ({exc.msg}).", hint="Each line must be one JSON object."
@@ -252,7 +230,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"{path}:{line_number}", obj
     else:
         try:
-            data = json.loads(text)
+            data = _json(text)
         except json.JSONDecodeError as exc:
             raise UserError(
                 f"{str(path)!r} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
@@ -270,26 +248,26 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"{path}#{i}", obj
 
 
-def read_postings(path: Path, max_bytes: int = MAX_BYTES) -> list[Posting]:
+def read_postings(path: Path, limits: Limits = DEFAULT) -> list[Posting]:
     """Postings in a file: a CSV/JSON/JSONL collection gives many, any other document gives one."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in COLLECTION_SUFFIXES:
-        doc = read_document(path, max_bytes)
+    if _suffix(path) not in COLLECTION_SUFFIXES:
+        doc = read_document(path, limits)
         first = next((line.strip() for line in doc.text.splitlines() if line.strip()), "")
         title = first.lstrip("#* ").strip() if len(first) <= 80 else ""
         return [Posting(description=doc.text, title=title, source=str(path))]
-    _check_file(path, max_bytes)
-    text, _ = decode(path.read_bytes(), str(path))
+    text, _ = decode(_read_bytes(path, limits), str(path))
     postings: list[Posting] = []
     columns: set[str] = set()
-    for source, record in _records(path, text):
+    for source, record in _records(path, text, limits):
         columns |= {str(k) for k in record}
         posting = posting_from_record(record, source)
         if posting.description.strip():
+            limits.check(TEXT_CHARS, len(posting.text), f"The posting at {source}", SPLIT_HINT)
             postings.append(posting)
+            limits.check(POSTINGS, len(postings), f"{str(path)!r}", "Split the postings into several runs.")
     if not postings:
-        found = ", ".join(sorted(columns)) or "none"
+        found = ", ".join(sorted(columns)[:30]) or "none"
         raise UserError(
             f"{str(path)!r} has no postings with a description (columns found: {found}).",
             hint=f"Name the text column one of: {', '.join(FIELDS['description'][:5])}.",
@@ -297,22 +275,42 @@ def read_postings(path: Path, max_bytes: int = MAX_BYTES) -> list[Posting]:
     return postings
 
 
-def iter_posting_files(path: Path) -> list[Path]:
-    """The files ``market`` reads: the path itself, or every supported file under a directory."""
+def iter_posting_files(path: Path, limits: Limits = DEFAULT) -> list[Path]:
+    """The files ``market`` reads: the path itself, or every supported file under a directory (bounded in number
+    and total size)."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"{str(path)!r} does not exist.", hint="Pass a postings file or a directory of postings.")
     if path.is_file():
         return [path]
-    files = sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUPPORTED
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+    files: list[Path] = []
+    total = 0
+    for p in sorted(path.rglob("*")):
+        if any(part.startswith(".") for part in p.relative_to(path).parts) or _suffix(p) not in SUPPORTED:
+            continue
+        if not p.is_file():
+            continue
+        files.append(p)
+        total += p.stat().st_size
+        limits.check(POSTING_FILES, len(files), f"Directory {str(path)!r}", "Pass a smaller directory.")
+        limits.check(MARKET_BYTES, total, f"The postings files under {str(path)!r}", "Pass a smaller directory.")
     if not files:
         raise UserError(
             f"Directory {str(path)!r} holds no postings files.", hint=f"Supported formats: {', '.join(SUPPORTED)}."
         )
     return files
+
+
+def read_all(path: Path, files: list[Path], limits: Limits = DEFAULT) -> tuple[list[Posting], list[dict[str, str]]]:
+    """The postings of every file, and the files skipped with the reason (one file alone must be readable)."""
+    postings: list[Posting] = []
+    skipped: list[dict[str, str]] = []
+    for f in files:
+        try:
+            postings.extend(read_postings(f, limits))
+        except UserError as exc:
+            if len(files) == 1:
+                raise
+            skipped.append({"file": str(f), "reason": exc.message})
+        limits.check(POSTINGS, len(postings), f"{str(path)!r}", "Split the postings into several runs.")
+    return postings, skipped

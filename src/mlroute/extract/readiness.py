@@ -1,9 +1,11 @@
 """How ready a person is for one posting: weighted coverage of what it asks, and what is missing.
 
 Each skill the posting asks for (and does not rule out) has a weight by how it is asked (required 1.0, no cue
-0.75, preferred 0.5) and a needed level: 3 (proficient) when the clause asks for three or more years, the target
-role's level when the role lists the skill, else 2 (working). Coverage of one skill is min(1, level / needed);
-readiness is the weighted mean. Missing skills are ranked by weight × shortfall.
+0.75, preferred 0.5) and a needed level: the level its words state ("了解 Kubernetes" 1, "精通 Python" 4), else 3
+(proficient) when the clause asks for three or more years, the target role's level when the role lists the skill,
+else 2 (working). An alternative ("PyTorch 或 TensorFlow") is one ask, met by the person's best of its skills.
+Coverage of one skill is min(1, level / needed); readiness is the weighted mean. Missing skills are ranked by
+weight × shortfall.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Ask:
     weight: float
     needed: int
     level: int
+    one_of: tuple[str, ...] = ()
 
     @property
     def coverage(self) -> float:
@@ -36,12 +39,24 @@ class Ask:
         return max(0, self.needed - self.level)
 
 
-def _clause(m: Mention) -> str:
+def _clause(m: Mention, cache: dict[str, list[Span]]) -> str:
     """The clause of the mention's sentence that holds it ("3+ years of Python; strong SQL" → "strong SQL")."""
-    for c in split_clauses(Span(0, len(m.sentence), m.sentence)):
+    if m.sentence not in cache:
+        cache[m.sentence] = split_clauses(Span(0, len(m.sentence), m.sentence))
+    for c in cache[m.sentence]:
         if m.text in c.text:
             return c.text
     return m.sentence
+
+
+def _alternatives(mentions: Sequence[Mention], levels: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """Skill → the alternative it is asked in, for the skills that are not the person's best of their alternative
+    (those are dropped: the alternative is one ask)."""
+    dropped: dict[str, tuple[str, ...]] = {}
+    for group in {m.one_of for m in mentions if m.one_of and not (m.negated or m.hedged)}:
+        best = max(group, key=lambda s: (levels.get(s, 0), -group.index(s)))
+        dropped.update({s: group for s in group if s != best})
+    return dropped
 
 
 def asks(
@@ -49,17 +64,31 @@ def asks(
 ) -> list[Ask]:
     role_levels = role_levels or {}
     years: dict[str, float] = {}
+    stated: dict[str, int] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    cache: dict[str, list[Span]] = {}
     for m in mentions:
-        if not m.negated:
-            years[m.skill_id] = max(years.get(m.skill_id, 0.0), stated_years(_clause(m)))
+        if m.negated or m.hedged:
+            continue
+        years[m.skill_id] = max(years.get(m.skill_id, 0.0), stated_years(_clause(m, cache)))
+        if m.level is not None:
+            stated[m.skill_id] = max(stated.get(m.skill_id, 0), m.level)
+        if m.one_of:
+            groups[m.skill_id] = m.one_of
+    dropped = _alternatives(mentions, levels)
+    solo = {m.skill_id for m in mentions if not (m.one_of or m.negated or m.hedged)}  # also asked on its own
     out = []
     for skill, req in asked_skills(mentions).items():
+        if skill in dropped and skill not in solo:
+            continue
         needed = DEFAULT_NEEDED
         if skill in role_levels:
             needed = max(DEFAULT_NEEDED, min(3, role_levels[skill]))
         if years.get(skill, 0) >= 3:
             needed = max(needed, 3)
-        out.append(Ask(skill, req, REQUIREMENT_WEIGHT[req], needed, levels.get(skill, 0)))
+        if skill in stated:
+            needed = max(1, stated[skill])
+        out.append(Ask(skill, req, REQUIREMENT_WEIGHT[req], needed, levels.get(skill, 0), groups.get(skill, ())))
     return sorted(out, key=lambda a: a.skill_id)
 
 

@@ -4,11 +4,14 @@ Pure: ``today`` is passed in. The levels are a proposal for the person to confir
 anywhere by this module. The rules, in order (levels 0 none · 1 aware · 2 working · 3 proficient · 4 expert):
 
 1. Only studied (education, courses) → 1. Listed in a skills section, or used in experience or a project → 2.
-2. Years of use ≥ 2 → 3. Years stated next to the skill ("5 years of Python", "3年Python经验") ≥ 6 → 4; years
-   inferred from the date ranges of the entries that mention it (overlaps merged) never give 4 on their own, as
-   a skill named in a job entry was not necessarily used for all of it.
-3. Words of degree in the same clause: "expert", "精通" → at least 4 if years ≥ 3 else 3; "proficient",
-   "熟练" → at least 3; "basic", "familiar", "了解" → at most 2.
+   Mentions that are ruled out ("no Java") or only hoped for ("looking to move into ML", "希望学习") count for
+   nothing.
+2. Years of use ≥ 2 → 3. Years stated next to the skill ("5 years of Python", "3年Python经验") ≥ 6 → 4. Years
+   from a dated entry ("Acme, 2019 – 2023" and the lines under it) count only for a skill the entry mentions:
+   named in its dated line or a title line just above it, or in more than half of its other lines; one bullet in a long
+   job does not make years of a skill. Such years never give 4 on their own.
+3. A level the person states wins: "精通", "expert", "Python (expert)" → 4; "熟练", "掌握", "proficient" → 3;
+   "熟悉", "familiar with" → 2; "了解", "aware of", "basic" → 1.
 4. Last used more than 5 years before ``today`` → one level lower (never below 1).
 """
 
@@ -16,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from mlroute.extract.limits import SENTENCE_CHARS
 from mlroute.extract.models import Mention
 from mlroute.extract.sentences import Span, split_clauses, split_sentences
 
@@ -56,11 +61,6 @@ _SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "证书",
     ),
 }
-_HIGH = re.compile(r"\bexpert\b|\bexpertise\b|\badvanced\b|\bdeep\b|精通", re.IGNORECASE)
-_GOOD = re.compile(r"\bproficient\b|\bproficiency\b|\bstrong\b|\bextensive\b|熟练|擅长", re.IGNORECASE)
-_LOW = re.compile(
-    r"\bbasic\b|\bbasics\b|\bfamiliar(?:ity)?\b|\bexposure\b|\bbeginner\b|了解|入门|接触过", re.IGNORECASE
-)
 
 
 @dataclass
@@ -68,8 +68,9 @@ class SkillEvidence:
     skill_id: str
     contexts: set[str] = field(default_factory=set)
     stated_years: float = 0.0
-    ranges: list[tuple[float, float]] = field(default_factory=list)
-    degree: str = ""
+    ranges: list[tuple[float, float]] = field(default_factory=list)  # entries whose years count for the skill
+    used_until: list[float] = field(default_factory=list)  # ends of every dated entry that mentions it
+    stated_level: int | None = None
     snippets: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -88,7 +89,7 @@ class SkillEvidence:
 
     @property
     def last_used(self) -> int | None:
-        return int(max(e for _, e in self.ranges)) if self.ranges else None
+        return int(max(self.used_until)) if self.used_until else None
 
 
 def _number(token: str) -> float:
@@ -134,41 +135,87 @@ def _section_of(line: str) -> str | None:
     return None
 
 
-def collect(text: str, mentions: list[Mention], today: dt.date) -> dict[str, SkillEvidence]:
-    """Evidence per skill from the resume's structure: sections, date ranges, years and degree words."""
-    sentences = split_sentences(text)
+@dataclass
+class _Entry:
+    """A dated entry: the line with the date range, the lines under it up to the next entry or heading."""
+
+    range: tuple[float, float]
+    header: set[int]  # sentence indexes of the dated line and of a title line just above it
+    lines: int = 0
+    named: dict[str, set[int]] = field(default_factory=dict)  # skill → sentence indexes that name it
+
+
+def _structure(sentences: list[Span], today: dt.date) -> tuple[list[str], list[_Entry | None], list[_Entry]]:
+    """Per sentence: its section, and the dated entry it belongs to (if any)."""
     section = "other"
-    current_range: tuple[float, float] | None = None
-    context_of: list[tuple[Span, str, tuple[float, float] | None]] = []
-    for s in sentences:
+    current: _Entry | None = None
+    sections: list[str] = []
+    entry_of: list[_Entry | None] = []
+    entries: list[_Entry] = []
+    for i, s in enumerate(sentences):
         heading = _section_of(s.text)
         if heading:
-            section, current_range = heading, None
+            section, current = heading, None
         found = date_range(s.text, today)
         if found:
-            current_range = found
-        context_of.append((s, section, current_range))
+            above = i > 0 and entry_of[i - 1] is None and not heading and _title_line(sentences[i - 1])
+            current = _Entry(found, {i - 1, i} if above else {i})
+            entries.append(current)
+        elif current is not None and i not in current.header:
+            current.lines += 1
+        sections.append(section)
+        entry_of.append(current)
+    return sections, entry_of, entries
+
+
+def _title_line(sentence: Span) -> bool:
+    """A short line that is not a bullet: "Acme Corp" above "ML Engineer, 2019 – 2023"."""
+    text = sentence.text.strip()
+    return len(text) <= 80 and not text.startswith(("-", "*", "•", "·")) and _section_of(text) is None
+
+
+def collect(
+    text: str, mentions: list[Mention], today: dt.date, window: int = SENTENCE_CHARS.default
+) -> dict[str, SkillEvidence]:
+    """Evidence per skill from the resume's structure: sections, dated entries, years and stated levels
+    (``window``: the longest sentence window, as the linker cut them)."""
+    sentences = split_sentences(text, window)
+    starts = [s.start for s in sentences]
+    sections, entry_of, entries = _structure(sentences, today)
+    clauses: dict[int, list[Span]] = {}
+    skills_in: dict[int, set[str]] = {}
+    for m in mentions:
+        skills_in.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.skill_id)
     evidence: dict[str, SkillEvidence] = {}
     for m in mentions:
-        if m.negated:
+        i = bisect_right(starts, m.start) - 1
+        if m.negated or m.hedged or i < 0 or m.start >= sentences[i].end:
             continue
-        where = next(((s, sec, rng) for s, sec, rng in context_of if s.start <= m.start < s.end), None)
-        if where is None:
-            continue
-        sentence, sec, rng = where
+        sentence, sec, entry = sentences[i], sections[i], entry_of[i]
         ev = evidence.setdefault(m.skill_id, SkillEvidence(m.skill_id))
         ev.contexts.add(sec)
-        clause = next((c for c in split_clauses(sentence) if c.start <= m.start < c.end), sentence).text
-        ev.stated_years = max(ev.stated_years, stated_years(clause) or stated_years(sentence.text))
-        if rng and sec in ("experience", "projects", "other"):
-            ev.ranges.append(rng)
-        for regex, name in ((_HIGH, "high"), (_GOOD, "good"), (_LOW, "low")):
-            if regex.search(clause) and (not ev.degree or name == "high" or (name == "good" and ev.degree == "low")):
-                ev.degree = name
-                break
+        if i not in clauses:
+            clauses[i] = split_clauses(sentence)
+        clause = next((c for c in clauses[i] if c.start <= m.start < c.end), sentence).text
+        alone = len(skills_in[i]) == 1  # "5 years" in a sentence naming only this skill is about it
+        ev.stated_years = max(ev.stated_years, stated_years(clause) or (stated_years(sentence.text) if alone else 0))
+        if entry is not None and sec in ("experience", "projects", "other"):
+            ev.used_until.append(entry.range[1])
+            if m.method == "lexical":
+                entry.named.setdefault(m.skill_id, set()).add(i)
+        if m.level is not None:
+            ev.stated_level = max(ev.stated_level or 0, m.level)
         if len(ev.snippets) < 3:
             ev.snippets.append({"text": m.text, "sentence": m.sentence, "section": sec})
+    for entry in entries:
+        for skill_id, where in entry.named.items():
+            in_body = len(where - entry.header)
+            if where & entry.header or in_body * 2 > entry.lines:
+                evidence[skill_id].ranges.append(entry.range)
     return evidence
+
+
+_STATED_WORDS = {1: "basic (了解)", 2: "familiar (熟悉)", 3: "proficient (熟练)", 4: "expert (精通)"}
 
 
 def propose_level(ev: SkillEvidence, today: dt.date) -> tuple[int, list[str]]:
@@ -187,15 +234,10 @@ def propose_level(ev: SkillEvidence, today: dt.date) -> tuple[int, list[str]]:
     if years:
         source = "stated" if ev.stated_years >= ev.range_years else "from dated entries"
         reasons.append(f"{years:g} years ({source})")
-    if ev.degree == "high":
-        level = max(level, 4 if years >= 3 else 3)
-        reasons.append("described as expert")
-    elif ev.degree == "good":
-        level = max(level, 3)
-        reasons.append("described as proficient")
-    elif ev.degree == "low":
-        level = min(level, 2)
-        reasons.append("described as basic or familiar")
+    stated = ev.stated_level
+    if stated is not None:
+        level = max(1, stated)
+        reasons.append(f"you describe it as {_STATED_WORDS[stated]}")
     last = ev.last_used
     if last is not None and today.year - last > 5:
         level = max(1, level - 1)

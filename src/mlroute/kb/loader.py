@@ -24,7 +24,6 @@ from pydantic import BaseModel, ValidationError
 from mlroute.errors import UserError
 from mlroute.kb.models import (
     CareerAction,
-    InterviewQuestion,
     KnowledgeBase,
     Meta,
     Project,
@@ -33,6 +32,7 @@ from mlroute.kb.models import (
     Route,
     Skill,
 )
+from mlroute.kb.practice import InterviewQuestion, QuizItem
 from mlroute.kb.problems import Problem
 from mlroute.kb.validate import cross_check
 
@@ -44,6 +44,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "career_actions": CareerAction,
     "routes": Route,
     "interview_questions": InterviewQuestion,
+    "quiz_items": QuizItem,
 }
 REQUIRED_KINDS = ("skills", "roles", "resources", "projects", "career_actions", "routes")
 

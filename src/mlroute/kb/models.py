@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
-SLUG = r"^[a-z0-9][a-z0-9+#.-]*$"
+from mlroute.kb.fields import Names, Slug, Strict
+from mlroute.kb.practice import InterviewQuestion, QuizItem
 
-Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
 Level = Annotated[int, Field(ge=0, le=4)]
 
 LEVEL_NAMES = {0: "none", 1: "aware", 2: "working", 3: "proficient", 4: "expert"}
@@ -72,12 +72,6 @@ Phase = Literal["start", "foundations", "core", "specialise", "before-applying",
 ProjectSize = Literal["small", "medium", "large"]
 
 
-class Strict(BaseModel):
-    """Base for records: unknown keys are errors, so a typo in YAML is reported instead of ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 class Text(Strict):
     """A string in English and, where written, Chinese."""
 
@@ -88,16 +82,6 @@ class Text(Strict):
         if lang.startswith("zh") and self.zh:
             return self.zh
         return self.en
-
-
-class Names(Strict):
-    """A record's display name; both languages are required."""
-
-    en: str = Field(min_length=1)
-    zh: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
 
 
 class Aliases(Strict):
@@ -367,15 +351,6 @@ class Route(Strict):
     source: str
 
 
-class InterviewQuestion(Strict):
-    id: Slug
-    question: Text
-    skills: list[Slug] = Field(min_length=1)
-    level: Level
-    kind: Literal["knowledge", "coding", "system-design", "behavioural"]
-    source: str | None = None
-
-
 class Meta(Strict):
     version: str
     updated: str
@@ -391,3 +366,4 @@ class KnowledgeBase(Strict):
     career_actions: list[CareerAction]
     routes: list[Route]
     interview_questions: list[InterviewQuestion] = Field(default_factory=list)
+    quiz_items: list[QuizItem] = Field(default_factory=list)

@@ -102,8 +102,7 @@ def cross_check(located: Located) -> list[Problem]:
     for file, a in located["career_actions"]:
         if a.weeks is not None and not a.weeks_basis:
             problems.append(Problem(file, a.id, "weeks_basis", "say where the number of weeks comes from"))
-    for file, q in located["interview_questions"]:
-        problems += _refs(file, q.id, "skills", q.skills, skills)
+    problems += question_problems(located, skills)
 
     skill_edges = {s.id: _levels(s.prerequisites) for _, s in located["skills"]}
     cycle = find_cycle(skill_edges)
@@ -153,6 +152,102 @@ def unreachable_items(located: Located) -> list[Problem]:
                     rec.id,
                     "prerequisites",
                     f"prerequisite cycle: only items that themselves cannot be started teach {needs}",
+                )
+            )
+    return problems
+
+
+# ---- interview questions and quizzes ---------------------------------------------------------------------------
+
+# A quiz asks up to three items per level, so each level it tests needs at least that many to choose from.
+QUIZ_ITEMS_PER_LEVEL = 3
+
+
+def _chinese_problems(file: str, rec_id: str, texts: list[str]) -> list[Problem]:
+    from mlroute.kb.questions import english_words
+
+    words = sorted({w for t in texts for w in english_words(t)})
+    if not words:
+        return []
+    shown = ", ".join(repr(w) for w in words[:6]) + (" …" if len(words) > 6 else "")
+    return [Problem(file, rec_id, "zh", f"English in the Chinese text: {shown} (translate it, or mark code with `…`)")]
+
+
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "it",
+        "not",
+        "no",
+        "of",
+        "to",
+        "and",
+        "or",
+        "all",
+        "none",
+        "only",
+        "it's",
+    )
+)
+
+
+def _is_prose(choice: str) -> bool:
+    """A plain-string choice is for code, numbers and formulas, the same in both languages; a sentence is not."""
+    return any(w in STOP_WORDS for w in choice.lower().split()) and not any(ch in choice for ch in "()=[]{}\"'")
+
+
+def question_problems(located: Located, skills: set[str]) -> list[Problem]:
+    """References, file placement, Chinese that reads as Chinese, and quizzes that can be assembled."""
+    from mlroute.kb.questions import question_texts, quiz_texts
+
+    pillar = {rec.id: rec.pillar for _, rec in located["skills"]}
+    problems: list[Problem] = []
+    seen_text: dict[str, str] = {}
+    for file, q in located["interview_questions"]:
+        problems += _refs(file, q.id, "skills", q.skills, skills)
+        folder, _, stem = file.rpartition("/")
+        home = pillar.get(q.skill)
+        if folder == "interview_questions" and home and stem != f"{home}.yaml":
+            problems.append(
+                Problem(file, q.id, "skills", f"its first skill is in pillar {home!r}: move it to {home}.yaml")
+            )
+        text = " ".join(q.question.en.lower().split())
+        if text in seen_text:
+            problems.append(Problem(file, q.id, "question", f"the same question as {seen_text[text]!r}"))
+        seen_text.setdefault(text, q.id)
+        problems += _chinese_problems(file, q.id, question_texts(q, "zh"))
+    levels: dict[str, dict[int, int]] = {}
+    for file, item in located["quiz_items"]:
+        problems += _refs(file, item.id, "skill", [item.skill], skills)
+        folder, _, stem = file.rpartition("/")
+        if folder == "quiz_items" and stem != f"{item.skill}.yaml":
+            problems.append(Problem(file, item.id, "skill", f"a {item.skill} item belongs in {item.skill}.yaml"))
+        problems += _chinese_problems(file, item.id, quiz_texts(item, "zh"))
+        prose = [c for c in item.choices if isinstance(c, str) and _is_prose(c)]
+        if prose:
+            problems.append(Problem(file, item.id, "choices", f"{prose[0]!r} is prose: give it as {{en: …, zh: …}}"))
+        per_level = levels.setdefault(item.skill, {})
+        per_level[item.level] = per_level.get(item.level, 0) + 1
+    files = {item.skill: file for file, item in located["quiz_items"]}
+    for skill, per_level in sorted(levels.items()):
+        short = {lv: n for lv, n in sorted(per_level.items()) if n < QUIZ_ITEMS_PER_LEVEL}
+        if 1 not in per_level:
+            problems.append(Problem(files[skill], "", "level", f"the {skill} quiz has no level-1 items to start from"))
+        if len(per_level) < 2:
+            problems.append(Problem(files[skill], "", "level", f"the {skill} quiz tests only one level; add another"))
+        for lv, n in short.items():
+            problems.append(
+                Problem(
+                    files[skill],
+                    "",
+                    "level",
+                    f"the {skill} quiz has {n} level-{lv} item(s); it needs {QUIZ_ITEMS_PER_LEVEL} to choose from",
                 )
             )
     return problems

@@ -10,8 +10,8 @@ from typing import Any
 from mlroute.kb.models import Route
 from mlroute.plan import explain, words
 from mlroute.plan.effort import SIGMA
-from mlroute.plan.forecast import AVAILABILITY_MEAN, Band, Forecast, model_description, simulate
-from mlroute.plan.gap import Gap
+from mlroute.plan.forecast import AVAILABILITY_MEAN, NOT_BEFORE_APPLYING, Band, forecast_items, model_description
+from mlroute.plan.gap import DEMAND_OFTEN, DEMAND_RARELY, Gap
 from mlroute.plan.horizons import HorizonSelection
 from mlroute.plan.models import Milestone, Plan, PlanItem
 from mlroute.plan.portfolio import MAX_PROJECTS
@@ -28,7 +28,6 @@ ANCHOR_PHASE = {
     "before-applying": "last",
     "job-search": "last",
 }
-NOT_BEFORE_APPLYING = ("job-search",)
 
 
 def _assign_action_phases(items: list[PlanItem], route: Route) -> list[PlanItem]:
@@ -46,26 +45,10 @@ def _assign_action_phases(items: list[PlanItem], route: Route) -> list[PlanItem]
     return out
 
 
-def _forecast(inp: Inputs, items: Sequence[PlanItem], route: Route, capacity: Callable[[int], float]) -> Forecast:
-    order = sorted(items, key=lambda i: i.order)
-    work = [(i.hours, i.effort_sigma or SIGMA["estimate"]) for i in order]
-    spans = {
-        k: inp.index.career_actions[i.id.split(":", 1)[1]].weeks or 1
-        for k, i in enumerate(order)
-        if i.kind == "career_action" and i.requires_employer and (i.week_end - i.week_start) >= 1
-    }
-    milestones: dict[str, int] = {}
-    for ph in route.phases:
-        idx = [
-            k for k, i in enumerate(order) if i.phase == ph.id and i.horizon == "ready" and i.kind != "career_action"
-        ]
-        if idx:
-            milestones[f"phase:{ph.id}"] = max(idx)
-    ready = [k for k, i in enumerate(order) if i.horizon == "ready" and i.when not in NOT_BEFORE_APPLYING]
-    milestones["ready"] = max(ready, default=len(order) - 1)
-    milestones["grow"] = len(order) - 1
-    spans = {k: w for k, w in spans.items() if k <= milestones["ready"]}
-    return simulate(work, milestones, capacity, spans=spans, pace=inp.pace, pace_sigma=inp.pace_sigma, seed=inp.seed)
+def _forecast(inp: Inputs, items: Sequence[PlanItem], capacity: Callable[[int], float]) -> dict[str, Band]:
+    return forecast_items(
+        [i.to_json() for i in items], capacity, pace=inp.pace, pace_sigma=inp.pace_sigma, seed=inp.seed
+    )
 
 
 def _levels_at(items: Sequence[PlanItem], start: Mapping[str, int], last_order: int) -> dict[str, int]:
@@ -81,7 +64,7 @@ def _milestones(
     inp: Inputs,
     items: Sequence[PlanItem],
     route: Route,
-    fc: Forecast,
+    fc: Mapping[str, Band],
     start: Mapping[str, int],
     gaps: Mapping[str, Gap],
 ) -> list[Milestone]:
@@ -104,7 +87,7 @@ def _milestones(
         reached = _levels_at(items, start, last)
         changed = {s for i in mine for s in (x["skill"] for x in i.skills)}
         levels = {s: reached[s] for s in sorted(changed) if s in gaps and reached.get(s, 0) > start.get(s, 0)}
-        band = fc.milestones.get(mid, fc.milestones["ready"])
+        band = fc.get(mid, fc["ready"])
         band = Band(max(band.p10, last_band.p10), max(band.p50, last_band.p50), max(band.p90, last_band.p90))
         out.append(Milestone(mid, title, week, levels, band, phase, horizon))
         last_week, last_band = week, band
@@ -238,7 +221,11 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
         moved = before.index(g.skill) - after.index(g.skill)
         if abs(moved) >= 2:
             d = float(demand.get(g.skill, 0.0))
-            key = "why.demand" if moved > 0 else "why.demand_down"
+            # The words follow the skill's own demand; a move against it is a side effect of the others'.
+            if moved > 0:
+                key = "market.up" if d >= DEMAND_OFTEN else "market.side_up"
+            else:
+                key = "market.down" if d < DEMAND_RARELY else "market.side_down"
             out.append(
                 {
                     "skill": g.skill,
@@ -248,7 +235,10 @@ def _demand_moves(gaps: Sequence[Gap], demand: Mapping[str, float] | None, inp: 
                     "rank_after": after.index(g.skill) + 1,
                     "weight_before": g.base_weight,
                     "weight_after": g.weight,
-                    "reason": words.tr(inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang)),
+                    "cause": "demand" if key in ("market.up", "market.down") else "others",
+                    "reason": words.tr(
+                        inp.lang, key, list=explain.skill_name(g.skill, inp.index, inp.lang), n=abs(moved)
+                    ),
                 }
             )
     return sorted(out, key=lambda m: -abs(m["moved"]))
@@ -265,7 +255,7 @@ def assemble(
     """The plan document's model from the run's results: forecast, milestones, gaps, phases and what was left."""
     inp, route, lang = run.inp, run.route, run.inp.lang
     items = _assign_action_phases(items, route)
-    fc = _forecast(inp, items, route, run.capacity)
+    fc = _forecast(inp, items, run.capacity)
     excluded_text = {e.ref: e.text(lang) for e in run.excluded}
     hours = {c.ref: c.hours for c in run.usable}
     gap_rows, not_closable = _gap_rows(inp, run.gaps, sel, items, run.stand, excluded_text, run.unusable, hours)
@@ -283,16 +273,16 @@ def assemble(
         milestones=_milestones(inp, items, route, fc, run.current, run.gap_of),
         gaps=gap_rows,
         not_closable=not_closable,
-        eta=fc.milestones["ready"],
+        eta=fc["ready"],
         optimality=_optimality(sel),
-        pacing=_pacing(run, fc),
+        pacing=_pacing(run),
         left_out=_left_out(run),
         done=inp.done,
         skipped=inp.skipped,
         warnings=[*inp.warnings, *_missed(run)],
         seed=inp.seed,
         lang=lang,
-        eta_grow=fc.milestones["grow"],
+        eta_grow=fc["grow"],
         assumed_skills=dict(run.stand.assumed),
         deferred=deferred,
         deadline=by,
@@ -324,14 +314,15 @@ def _left_out(run: Run) -> list[dict[str, str]]:
     return out + [{"id": e.ref, "reason": e.text(lang)} for e in run.actions_left_out]
 
 
-def _pacing(run: Run, fc: Forecast) -> dict[str, Any]:
+def _pacing(run: Run) -> dict[str, Any]:
     pacing = model_description()
     pacing.update(
         {
             "sigma_by_basis": dict(SIGMA),
-            "basis": fc.basis,
-            "weekly_hours": fc.weekly_hours,
-            "expected_weekly_hours": fc.expected_weekly_hours,
+            "basis": "observed" if run.inp.pace is not None else "stated",
+            "weekly_hours": run.inp.pace if run.inp.pace is not None else run.capacity(1),
+            "expected_weekly_hours": round(run.weekly(1), 2),
+            "pace_sigma": run.inp.pace_sigma if run.inp.pace is not None else None,
             "planned_weekly_hours": round(run.weekly(1), 2),
             "planned_share": round(AVAILABILITY_MEAN, 3) if run.inp.pace is None else 1.0,
             "seed": run.inp.seed,

@@ -162,3 +162,51 @@ def planned_capacity(capacity: Callable[[int], float], pace: float | None = None
 
 def weeks_for(hours: float, weekly: float) -> int:
     return max(1, math.ceil(hours / weekly)) if weekly > 0 else 0
+
+
+NOT_BEFORE_APPLYING = ("job-search",)  # steps of applying itself: after the ready-to-apply milestone
+
+
+def forecast_items(
+    items: Sequence[Mapping[str, Any]],
+    capacity: Callable[[int], float],
+    *,
+    remaining: Mapping[str, float] | None = None,
+    pace: float | None = None,
+    pace_sigma: float = 0.15,
+    seed: int = 0,
+) -> dict[str, Band]:
+    """The time model over plan items (the plan document's ``items``): bands for ``ready`` (ready to apply),
+    ``grow`` (everything) and each route phase (``phase:ID``), in weeks from the first week ``capacity`` gives.
+
+    ``remaining`` (item id → hours still to do) makes it a forecast from today: finished items count 0 and
+    time logged is taken off. The planner uses it when it makes a plan, and ``track.outlook`` every day after,
+    so on a plan's first day the two agree exactly."""
+    order = sorted(items, key=lambda i: int(i.get("order", 0)))
+    left = remaining or {}
+    work = [
+        (
+            float(left.get(str(i["id"]), i.get("hours", 0.0)) if remaining is not None else i.get("hours", 0.0)),
+            float(i.get("effort_sigma") or 0.5),
+        )
+        for i in order
+    ]
+    milestones: dict[str, int] = {}
+    for k, i in enumerate(order):
+        if i.get("horizon") == "ready" and i.get("kind") != "career_action" and i.get("phase"):
+            milestones[f"phase:{i['phase']}"] = k
+    ready = [
+        k
+        for k, i in enumerate(order)
+        if i.get("horizon", "ready") == "ready" and i.get("when") not in NOT_BEFORE_APPLYING
+    ]
+    milestones["ready"] = max(ready, default=len(order) - 1)
+    milestones["grow"] = len(order) - 1
+    spans = {
+        k: int(i.get("span_weeks", 0))
+        for k, i in enumerate(order)
+        if int(i.get("span_weeks", 0)) > 1
+        and k <= milestones["ready"]
+        and (remaining is None or left.get(str(i["id"]), 1) > 0)
+    }
+    return simulate(work, milestones, capacity, spans=spans, pace=pace, pace_sigma=pace_sigma, seed=seed).milestones

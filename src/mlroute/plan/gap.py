@@ -58,6 +58,10 @@ class Gap:
         return round(self.weight * levels * VALUE_PER_LEVEL, 2)
 
 
+DEMAND_OFTEN = 0.5  # demand (relative to the most asked-for skill) at which postings "often" ask for a skill
+DEMAND_RARELY = 0.1  # below this, postings "rarely" ask for it
+
+
 def demand_factor(skill: str, demand: Mapping[str, float] | None) -> float:
     if demand is None:
         return 1.0

@@ -14,7 +14,7 @@ from mlroute.kb.index import KBIndex
 from mlroute.plan import explain, words
 from mlroute.plan.candidates import Candidate
 from mlroute.plan.effort import SIGMA
-from mlroute.plan.gap import Gap
+from mlroute.plan.gap import DEMAND_OFTEN, DEMAND_RARELY, Gap
 from mlroute.plan.models import PlanItem
 from mlroute.plan.route import PickGroup
 from mlroute.plan.schedule import Schedule, Task
@@ -201,6 +201,7 @@ def _action_item(step: Step, sched: Schedule, ctx: ItemContext) -> PlanItem:
         effort_sigma=SIGMA["estimate"],
         when=act.phase,
         requires_employer=hours == 0 and act.hours > 0,
+        span_weeks=(act.weeks or 0) if hours == 0 else 0,
     )
 
 
@@ -266,8 +267,8 @@ def _demand_text(closes: Sequence[str], ctx: ItemContext) -> str:
         return ""
     name = explain.skill_name(top, ctx.index, ctx.lang)
     sep = "" if ctx.lang == "zh" else " "
-    if d >= 0.5:
+    if d >= DEMAND_OFTEN:
         return sep + words.tr(ctx.lang, "why.demand", list=name)
-    if d < 0.1:
+    if d < DEMAND_RARELY:
         return sep + words.tr(ctx.lang, "why.demand_down", list=name)
     return ""

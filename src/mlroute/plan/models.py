@@ -41,6 +41,7 @@ class PlanItem:
     title_en: str = ""
     endorsed_by: list[str] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)  # skills whose level this item's hours assume
+    span_weeks: int = 0  # steps at work with a duration: the calendar weeks they run
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +70,7 @@ class PlanItem:
             "horizon": self.horizon,
             "title_en": self.title_en or self.title,
             "endorsed_by": self.endorsed_by,
+            "span_weeks": self.span_weeks,
         }
 
 

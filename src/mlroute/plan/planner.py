@@ -180,7 +180,10 @@ def _where_and_which_route(inp: Inputs, evidenced: Mapping[str, int] | None) -> 
     profile, index = inp.profile, inp.index
     stand = standing(profile, index, inp.finished, evidenced)
     role = index.roles[profile.target_role]
-    choice = choose_route(profile.background, stand.levels, role, index)
+    # The route is the shape of the whole journey: chosen from where the person started, so a re-plan after
+    # finished items (a newcomer who has learned to program) keeps its phases instead of switching routes.
+    start = standing(profile, index, (), evidenced).levels if inp.finished else stand.levels
+    choice = choose_route(profile.background, start, role, index)
     gaps = compute_gaps(role, profile.interests, stand.levels, inp.demand)
     actions, left_out = applicable_actions(profile, choice.route.id, index, inp.finished)
     capacity = capacity_of(profile)

@@ -89,6 +89,22 @@ T: dict[str, tuple[str, str]] = {
         "Your job postings rarely ask for {list}, so it moved down.",
         "你的目标招聘启事很少要求{list}，因此排得更靠后。",
     ),
+    "market.up": (
+        "Your job postings ask for {list} often, so it moved up {n} place(s) among your gaps.",
+        "你的目标招聘启事经常要求{list}，因此在差距中前移了{n}位。",
+    ),
+    "market.down": (
+        "Your job postings rarely ask for {list}, so it moved down {n} place(s) among your gaps.",
+        "你的目标招聘启事很少要求{list}，因此在差距中后移了{n}位。",
+    ),
+    "market.side_up": (
+        "{list} moved up {n} place(s): gaps before it are asked for less in your job postings.",
+        "{list}前移了{n}位：排在它前面的差距在招聘启事中被要求得更少。",
+    ),
+    "market.side_down": (
+        "{list} moved down {n} place(s): gaps after it are asked for more in your job postings.",
+        "{list}后移了{n}位：排在它后面的差距在招聘启事中被要求得更多。",
+    ),
     "alt.needs": ("would need {list} first", "需要先掌握{list}"),
     "alt.hours": ("more hours", "耗时更多"),
     "alt.hours_price": ("more hours, and {price}", "耗时更多，且{price}"),

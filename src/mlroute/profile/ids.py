@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlroute.errors import UnknownIdError
+from mlroute.errors import UnknownIdError, UserError
 from mlroute.kb.index import KBIndex
 from mlroute.profile.models import Profile
 
@@ -42,3 +42,15 @@ def check_profile_ids(profile: Profile, index: KBIndex) -> None:
     for field in ("include", "exclude"):
         for ref in getattr(profile.preferences, field):
             check_item_ref(ref, f"preferences.{field}", index)
+    check_languages(profile, index)
+
+
+def check_languages(profile: Profile, index: KBIndex) -> None:
+    """A plan needs resources the person can read: refuse languages the knowledge base has nothing in."""
+    offered = sorted({code.lower().split("-")[0] for r in index.resources.values() for code in r.languages})
+    mine = {code.split("-")[0] for code in profile.languages}
+    if not mine & set(offered):
+        raise UserError(
+            f"Profile field languages: the knowledge base has no resources in {', '.join(profile.languages)}.",
+            hint=f"Add a language you can study in; it has resources in {', '.join(offered)}.",
+        )

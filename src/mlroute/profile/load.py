@@ -82,6 +82,10 @@ def _allowed(err: Any) -> str:
     if kind.startswith("date"):
         why = _no_such_day(err.get("input"))
         return f"a real date as YYYY-MM-DD ({why})" if why else "a date as YYYY-MM-DD"
+    if kind == "int_from_float" and err["loc"][:1] == ("skills",):
+        return "a whole level 0–4 (0 none · 1 aware · 2 working · 3 proficient · 4 expert)"
+    if kind == "int_from_float":
+        return "a whole number"
     if kind.startswith(("int", "float")):
         return "a number"
     if kind.startswith("list") or kind == "too_short":

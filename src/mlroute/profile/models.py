@@ -8,14 +8,39 @@ itself must not depend on which knowledge base is in use.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from mlroute.kb.models import BACKGROUNDS, Background, ResourceKind
 
-Level = Annotated[int, Field(ge=0, le=4)]
-Hours = Annotated[float, Field(ge=0, le=100)]
+
+def _no_bool(value: object) -> object:
+    """YAML reads ``yes``/``true`` as a boolean, which pydantic would take as 1; a number field wants a number."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is a yes/no value, not a number; write a number")
+    return value
+
+
+Number = BeforeValidator(_no_bool)
+Level = Annotated[int, Field(ge=0, le=4), Number]
+Hours = Annotated[float, Field(ge=0, le=100), Number]
+
+# ISO 639 codes (two or three letters) with an optional region or script: en, zh, zh-hans, pt-br.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+# What people write instead of the code.
+LANGUAGE_NAMES = {
+    "english": "en",
+    "英语": "en",
+    "英文": "en",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "简体中文": "zh",
+    "繁體中文": "zh-hant",
+}
 
 # Backgrounds that usually come with an employer, which makes internal moves and secondments possible.
 EMPLOYED_BACKGROUNDS = frozenset(
@@ -70,12 +95,15 @@ class Profile(BaseModel):
 
     name: str = ""
     background: Background = "other"
-    years_experience: float = Field(default=0, ge=0, le=60)
+    years_experience: Annotated[float, Field(ge=0, le=60), Number] = 0
     hours_per_week: Hours = 10
+    hours_at_work: Hours = Field(
+        default=0, description="of your weekly hours, how many your employer gives during work time"
+    )
     start_date: dt.date | None = Field(default=None, description="first day of week 1; default: next Monday")
     target_role: str = "ml-engineer"
     interests: list[str] = Field(default_factory=list, description="skill ids of domains the person cares about")
-    budget_usd: float = Field(default=0, ge=0)
+    budget_usd: Annotated[float, Field(ge=0), Number] = 0
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
     skills: dict[str, Level] = Field(default_factory=dict, description="skill id → self-assessed level 0–4")
     employed: bool | None = Field(default=None, description="has an employer (internal moves); default by background")
@@ -106,14 +134,25 @@ class Profile(BaseModel):
             return {_strip_prefix(str(k).strip(), ("skill",)): lvl for k, lvl in v.items()}
         return v
 
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _langs_text(cls, v: object) -> object:
+        """``languages: zh`` or ``languages: "en, zh"`` is a list written as text."""
+        if isinstance(v, str):
+            return [part for part in re.split(r"[,;\s、，]+", v) if part]
+        return v
+
     @field_validator("languages")
     @classmethod
     def _langs(cls, v: list[str]) -> list[str]:
         out: list[str] = []
-        for code in v:
-            code = code.strip().lower()
-            if not code or len(code) > 8 or not code.replace("-", "").isalpha():
-                raise ValueError(f"{code!r} is not a language code such as 'en' or 'zh'")
+        for given in v:
+            code = given.strip().lower().replace("_", "-")
+            code = LANGUAGE_NAMES.get(code, code)
+            if not LANGUAGE_CODE.fullmatch(code):
+                raise ValueError(
+                    f"{given!r} is not a language code; use ISO codes such as en (English) or zh (Chinese)"
+                )
             if code not in out:
                 out.append(code)
         return out
@@ -126,6 +165,20 @@ class Profile(BaseModel):
                 raise ValueError(
                     f"availability has {early[0].isoformat()}, before start_date {self.start_date.isoformat()}"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _work_hours_within_weekly_hours(self) -> Profile:
+        if self.hours_at_work > self.hours_per_week:
+            raise ValueError(
+                f"hours_at_work ({self.hours_at_work:g}) is more than hours_per_week ({self.hours_per_week:g}); "
+                "it counts the part of your weekly hours your employer gives during work time"
+            )
+        if self.hours_at_work > 0 and not self.has_employer:
+            raise ValueError(
+                "hours_at_work is time an employer gives, and this profile has none; "
+                "set employed: true if you have one, or hours_at_work: 0"
+            )
         return self
 
     @property

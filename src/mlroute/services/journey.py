@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ITEM_PREFIXES = ("res", "proj", "act")
 LONG_PREFIXES = {"resource": "res", "project": "proj", "action": "act", "career_action": "act"}
+EARLIEST_DAYS = 3653  # ten years: older dates are typos of the year
 NO_PLAN_HINT = "Create your plan first: mlroute init --profile FILE"
 
 
@@ -105,6 +106,8 @@ def parse_day(text: str | None, today: date) -> date:
         ) from None
     if day > today:
         raise UserError(f"The date {day} is in the future.", hint="Log study after it happened.")
+    if day < today - timedelta(days=EARLIEST_DAYS):
+        raise UserError(f"The date {day} is more than ten years ago.", hint="Check the year (YYYY-MM-DD).")
     return day
 
 

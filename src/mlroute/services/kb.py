@@ -12,9 +12,11 @@ from pathlib import Path
 from pydantic import RootModel
 
 from mlroute.errors import UnknownIdError
+from mlroute.extract.script import mainland_words, to_simplified
 from mlroute.kb import KBIndex, KnowledgeBase, get_index, load_problems
-from mlroute.kb.index import PREFIX_OF, display_name
+from mlroute.kb.index import PREFIX_OF, Hit, display_name
 from mlroute.kb.models import PILLARS
+from mlroute.kb.questions import bank_stats, quiz_stats
 from mlroute.services.results import Document, Result
 
 
@@ -31,9 +33,36 @@ class Check(Result):
     problems: list[Problem]
 
 
+class InterviewBankStats(Result):
+    """The interview bank by pillar, kind, level and language, and where its questions come from."""
+
+    questions: int
+    by_pillar: dict[str, int]
+    by_kind: dict[str, int]
+    by_level: dict[str, int]
+    by_language: dict[str, int]
+    by_pillar_and_kind: dict[str, dict[str, int]]
+    skills_covered: int
+    with_worked_answer: int
+    with_answer_link: int
+    from_public_collections: int
+    licences: dict[str, int]
+
+
+class QuizStats(Result):
+    """Quiz items by type, and per skill and level."""
+
+    items: int
+    skills: int
+    by_type: dict[str, int]
+    per_skill: dict[str, dict[str, int]]
+
+
 class Stats(Result):
     version: str
     counts: dict[str, int]
+    interview_bank: InterviewBankStats
+    quizzes: QuizStats
     skills_per_pillar: dict[str, int]
     skills_with_chinese_name: float
     skills_with_chinese_alias: float
@@ -86,7 +115,8 @@ def _share(part: int, whole: int) -> float:
 
 
 def stats(idx: KBIndex | None = None) -> Stats:
-    kb = (idx or index()).kb
+    idx = idx or index()
+    kb = idx.kb
     resources, skills = kb.resources, kb.skills
     basis = Counter(r.effort.basis for r in resources)
     cost = Counter(r.cost.kind for r in resources)
@@ -100,7 +130,10 @@ def stats(idx: KBIndex | None = None) -> Stats:
             "career_actions": len(kb.career_actions),
             "routes": len(kb.routes),
             "interview_questions": len(kb.interview_questions),
+            "quiz_items": len(kb.quiz_items),
         },
+        interview_bank=InterviewBankStats.model_validate(bank_stats(kb.interview_questions, idx.skills)),
+        quizzes=QuizStats.model_validate(quiz_stats(kb.quiz_items)),
         skills_per_pillar={p: sum(1 for s in skills if s.pillar == p) for p in PILLARS},
         skills_with_chinese_name=_share(sum(1 for s in skills if s.name.zh.strip()), len(skills)),
         skills_with_chinese_alias=_share(sum(1 for s in skills if s.aliases.zh), len(skills)),
@@ -133,8 +166,23 @@ def show(ref: str, idx: KBIndex | None = None) -> Document:
     return Document(data)
 
 
+def spellings(text: str) -> list[str]:
+    """The query as typed and, for Chinese, in Simplified characters and in mainland words: the knowledge base is
+    written in Simplified, and 機器學習 or 資料科學 should find 机器学习 and 数据科学. The query as typed is kept
+    because the character map is not one-to-one (乾 is also a Simplified character)."""
+    if text.isascii():
+        return [text]
+    return list(dict.fromkeys([text, to_simplified(text), mainland_words(text)]))
+
+
 def search(text: str, limit: int = 20, lang: str = "en", idx: KBIndex | None = None) -> SearchHits:
+    """Records matching ``text`` in any of its spellings, each at its best score, best first."""
     idx = idx or index()
+    best: dict[tuple[str, str], Hit] = {}
+    for spelling in spellings(text):
+        for h in idx.search(spelling, limit=limit):
+            if (h.kind, h.id) not in best or best[(h.kind, h.id)].score < h.score:
+                best[(h.kind, h.id)] = h
     return SearchHits(
         [
             SearchHit(
@@ -145,7 +193,7 @@ def search(text: str, limit: int = 20, lang: str = "en", idx: KBIndex | None = N
                 matched=h.matched,
                 score=h.score,
             )
-            for h in idx.search(text, limit=limit)
+            for h in sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))[:limit]
         ]
     )
 

@@ -10,8 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mlroute.errors import UserError
 from mlroute.services import planning
 from mlroute.services.plans import StoredPlan, adopt_plan, has_plan
+from mlroute.services.quiz_levels import plan_evidence
 from mlroute.services.replan import in_kb
 from mlroute.services.results import Result
 from mlroute.store import Store, repo
@@ -28,6 +30,19 @@ class Started(Result):
     stored: StoredPlan
 
 
+def refuse_replacing(store: Store, replace: bool) -> None:
+    """A second ``init`` must not silently replace the plan someone is following."""
+    if replace:
+        return
+    latest = store.read(repo.latest_plan)
+    if latest is not None:
+        raise UserError(
+            f"You already have a plan (v{latest.version}, from {latest.starts_on}).",
+            hint="Pass --replace to plan again (the old plan stays in `mlroute history` and "
+            "done items are kept), or follow it with `mlroute status` and `mlroute replan`.",
+        )
+
+
 def start(
     store: Store,
     kb: KBIndex,
@@ -35,19 +50,25 @@ def start(
     *,
     out: Path | None = None,
     force: bool = False,
+    replace: bool = False,
     seed: int = 0,
     lang: str | None = None,
     today: date | None = None,
     now: datetime | None = None,
 ) -> Started:
     """Make the plan for ``profile`` (the coming Monday when it has no start date), write the profile to
-    ``out`` when given, and store the profile and the plan. ``lang``: the plan's language (default: the
-    person's first language); the web app asks for the page's."""
+    ``out`` when given, and store the profile and the plan. Over an existing plan only with ``replace``: the old
+    one stays in history, and what is done or skipped counts as covered. ``lang``: the plan's language (default:
+    the person's first language); the web app asks for the page's."""
+    refuse_replacing(store, replace)
     profile = planning.ready_profile(profile, today)
     statuses = store.read(repo.statuses)
     done = in_kb((i for i, r in statuses.items() if r.status == "done"), kb)
     skipped = in_kb((i for i, r in statuses.items() if r.status == "skipped"), kb)
-    doc = planning.build_plan(profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, lang=lang).to_json()
+    evidenced = plan_evidence(store, profile.skills)  # levels earned in accepted quizzes
+    doc = planning.build_plan(
+        profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, evidenced=evidenced, lang=lang
+    ).to_json()
     written = planning.save_profile(profile, out, force=force) if out is not None else None
     starts_on = date.fromisoformat(doc["start_date"]) if doc.get("start_date") else profile.start_date
     assert starts_on is not None  # ready_profile gave it one

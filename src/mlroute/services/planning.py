@@ -41,9 +41,23 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+# A start date outside this window around today is a typo of the year, not a plan.
+START_WINDOW_BACK = dt.timedelta(days=3 * 365)
+START_WINDOW_AHEAD = dt.timedelta(days=2 * 365)
+
+
 def ready_profile(profile: Profile, on: dt.date | None = None) -> Profile:
     """The profile with a concrete start date (the coming Monday when it has none)."""
-    return start_or(profile, next_monday(on or today()))
+    on = on or today()
+    start = profile.start_date
+    if start is not None and not on - START_WINDOW_BACK <= start <= on + START_WINDOW_AHEAD:
+        when = "ago" if start < on else "ahead"
+        raise UserError(
+            f"Profile field start_date: {start} is {abs((start - on).days) // 365} years {when}.",
+            hint="Give the Monday you begin (YYYY-MM-DD), at most three years back or two ahead, "
+            "or leave start_date out to begin on the coming Monday.",
+        )
+    return start_or(profile, next_monday(on))
 
 
 def build_plan(
@@ -58,7 +72,9 @@ def build_plan(
     on: dt.date | None = None,
     by: dt.date | None = None,
     lang: str | None = None,
+    evidenced: Mapping[str, int] | None = None,
 ) -> Plan:
+    """``evidenced``: levels earned in accepted quizzes (``services.quiz_levels``); the planner takes them as stated."""
     return make_plan(
         ready_profile(profile, on),
         index or kb_service.index(),
@@ -69,6 +85,7 @@ def build_plan(
         seed=seed,
         by=by,
         lang=lang,
+        evidenced=evidenced,
     )
 
 

@@ -10,10 +10,10 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from mlroute.services.journey import now_or
+from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.results import Band, IsoDateTime, Result
 from mlroute.store import Store, repo
-from mlroute.track.forecast import shift
+from mlroute.track.outlook import outlook
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as DbSession
@@ -68,10 +68,13 @@ def adopt_plan(
     starts_on: date,
     reason: str,
     pace_used: float | None = None,
+    today: date | None = None,
     now: datetime | None = None,
 ) -> StoredPlan:
-    """Store a profile (a new version only if it changed) and a plan made from it, in one transaction."""
+    """Store a profile (a new version only if it changed) and a plan made from it, in one transaction, with the
+    forecast of that moment (``track.outlook``, the figure ``status`` prints next)."""
     now = now_or(now)
+    today = today_or(today)
     normalised_plan = json.loads(json.dumps(plan_doc))
     facts = {
         "starts_on": starts_on,
@@ -90,13 +93,11 @@ def adopt_plan(
             and all(current.data.get(k) == normalised_plan.get(k) for k in SAME_PLAN_KEYS)
             and current.starts_on == starts_on
         ):
-            # The same profile and the same plan again (init run twice): nothing new to keep.
-            first = repo.first_plan(s) or current
-            eta = shift(current.data["eta_weeks"], (current.starts_on - first.starts_on).days // 7)
+            # The same profile and the same plan again (init or replan run twice): nothing new to keep.
             return StoredPlan(
                 profile_version=latest.version,
                 plan_version=current.version,
-                eta_weeks=Band.of(eta),
+                eta_weeks=Band.of(outlook(load_journey(s), today).eta),
                 unchanged=True,
                 reason="unchanged",
                 **facts,
@@ -116,10 +117,12 @@ def adopt_plan(
             pace=pace_used,
             now=now,
         )
-        first_plan = repo.first_plan(s)
-        eta = shift(plan_doc["eta_weeks"], (starts_on - first_plan.starts_on).days // 7 if first_plan else 0)
-        hours = sum(x.minutes for x in repo.sessions(s)) / 60
-        repo.add_forecast(s, plan_version=plan_version, hours_logged=hours, pace=pace_used, eta=eta, now=now)
+        s.flush()
+        look = outlook(load_journey(s), today)
+        eta = look.eta
+        repo.add_forecast(
+            s, plan_version=plan_version, hours_logged=look.progress.hours_logged, pace=pace_used, eta=eta, now=now
+        )
         return StoredPlan(
             profile_version=profile_version, plan_version=plan_version, eta_weeks=Band.of(eta), reason=reason, **facts
         )

@@ -11,13 +11,15 @@ forecast ``status`` shows.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.plans import adopt_plan
-from mlroute.services.replan import Changes, in_kb
+from mlroute.services.quiz_levels import plan_evidence
+from mlroute.services.replan import Changes, in_kb, plan_from
 from mlroute.services.results import Band, DateBand, Result
+from mlroute.services.status import end_of_week
 from mlroute.track.journey import Journey, PlanVersion
 from mlroute.track.outlook import outlook
 from mlroute.track.weeks import week_of, week_start
@@ -63,8 +65,8 @@ def save(
     now: datetime | None = None,
 ) -> ProfileChange:
     """Store ``profile`` as a new version and the plan made from it (the one ``preview`` showed)."""
-    now = now_or(now)
-    change, stored = _plan(store, kb, profile, lang=lang, today=today_or(today), now=now)
+    today, now = today_or(today), now_or(now)
+    change, stored = _plan(store, kb, profile, lang=lang, today=today, now=now)
     version = adopt_plan(
         store,
         stored["profile"],
@@ -72,6 +74,7 @@ def save(
         kb_version=kb.kb.meta.version,
         starts_on=stored["starts_on"],
         reason="profile",
+        today=today,
         now=now,
     )
     return change.model_copy(update={"saved": True, "plan_version": version.plan_version})
@@ -80,7 +83,7 @@ def save(
 def _plan(
     store: Store, kb: KBIndex, profile: Profile, *, lang: str | None, today: date, now: datetime
 ) -> tuple[ProfileChange, dict[str, Any]]:
-    from mlroute.plan import make_plan
+    from mlroute.plan.words import lang_of
     from mlroute.track.replan import diff
 
     journey = store.read(load_journey)
@@ -90,14 +93,15 @@ def _plan(
     # The profile keeps the journey's start date; the plan starts this week, with the availability still ahead.
     stated_start = journey.profile.get("start_date")
     kept = profile.model_copy(update={"start_date": date.fromisoformat(stated_start) if stated_start else base})
-    ahead = {d: h for d, h in profile.availability.items() if d >= starts_on}
-    planned = profile.model_copy(update={"start_date": starts_on, "availability": ahead})
+    profile_data = kept.model_dump(mode="json")
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
-    doc = make_plan(planned, kb, done=done, skipped=skipped, seed=0, lang=lang).to_json()
-    profile_data = kept.model_dump(mode="json")
-    after = _with_plan(journey, profile_data, doc, starts_on, now)
-    look_before, look_after = outlook(journey, today), outlook(after, today)
+    look_before = outlook(journey, today)
+    evidenced = plan_evidence(store, profile.skills)  # levels earned in accepted quizzes
+    doc = plan_from(
+        journey, kb, starts_on, done, skipped, None, look_before.pace, evidenced, lang, profile_data=profile_data
+    )
+    look_after = outlook(_with_plan(journey, profile_data, doc, starts_on, now), today)
     offset = (starts_on - base).days // 7
     change = ProfileChange(
         saved=False,
@@ -113,7 +117,9 @@ def _plan(
         hours_after=look_after.progress.hours_remaining,
         items_before=len(journey.plan_items),
         items_after=len(doc.get("items", [])),
-        changes=Changes.model_validate(diff(journey.plan.data, journey.offset, doc, offset, journey.statuses)),
+        changes=Changes.model_validate(
+            diff(journey.plan.data, journey.offset, doc, offset, journey.statuses, lang=lang_of(doc.get("lang")))
+        ),
     )
     return change, {"profile": profile_data, "plan": doc, "starts_on": starts_on}
 
@@ -134,5 +140,6 @@ def _with_plan(
     return replace(journey, profile=profile, profile_version=journey.profile_version + 1, plan=plan)
 
 
-def _dates(base: date, eta: dict[str, float]) -> DateBand:
-    return DateBand(**{b: base + timedelta(weeks=w) for b, w in eta.items()})
+def _dates(base: date, eta: dict[str, int]) -> DateBand:
+    """The last day of each ETA week, as ``status`` prints it."""
+    return DateBand(**{b: end_of_week(base, w) for b, w in eta.items()})

@@ -7,6 +7,7 @@ Timestamps are written as Python's ``isoformat()`` (``+00:00``), as the CLI alwa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -28,7 +29,7 @@ class Band(Result):
     p90: float
 
     @classmethod
-    def of(cls, eta: dict[str, float]) -> Band:
+    def of(cls, eta: Mapping[str, float]) -> Band:
         return cls(p10=eta["p10"], p50=eta["p50"], p90=eta["p90"])
 
 

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from mlroute.services.drill_summary import DrillStatus, drill_status
 from mlroute.services.journey import load_journey, now_or, today_or
+from mlroute.services.quiz_levels import QuizLevel, quiz_levels
 from mlroute.services.results import Band, DateBand, IsoDateTime, Result
 from mlroute.store import Store, repo
-from mlroute.track.forecast import shift
 from mlroute.track.journey import Journey
 from mlroute.track.outlook import outlook
 from mlroute.track.streak import streak
@@ -18,6 +19,8 @@ from mlroute.track.weeks import week_of, week_start
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as DbSession
+
+    from mlroute.kb import KBIndex
 
 
 class ThisWeek(Result):
@@ -36,10 +39,15 @@ class StreakFigures(Result):
 
 
 class PaceFigures(Result):
-    hours_per_week: float
+    hours_per_week: float = Field(description="What the forecast uses: the observed pace once there is enough data.")
     observed: float | None
     weeks_observed: float
     planned: float
+    basis: str = Field(description="observed | stated (not enough data yet, or nothing logged)")
+    weeks_needed: float = Field(
+        description="Weeks of data still needed before the observed pace is used (0 with basis stated: nothing "
+        "is logged inside the plan)."
+    )
 
 
 class NextItem(Result):
@@ -77,17 +85,27 @@ class Status(Result):
     this_week: ThisWeek
     streak: StreakFigures
     pace: PaceFigures
-    eta_weeks: Band
-    eta_dates: DateBand
+    eta_weeks: Band = Field(description="Ready to apply: weeks from the start date (the one forecast, track.outlook).")
+    eta_dates: DateBand = Field(description="The last day of those weeks.")
+    eta_weeks_grow: Band = Field(description="Everything, keep growing included.")
     eta_weeks_initial: Band
     eta_weeks_plan: Band
     next: list[str]
     next_items: list[NextItem]
     reviews_due: list[ReviewDue]
+    drills: DrillStatus | None = Field(
+        default=None, description="Interview drills: due counts and 30-day retention (null without the knowledge base)."
+    )
+    quiz_levels: list[QuizLevel] = Field(
+        default_factory=list, description="Levels earned in accepted quizzes, next to the self-declared ones."
+    )
 
 
-def status(store: Store, *, today: date | None = None, now: datetime | None = None) -> Status:
-    """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next."""
+def status(
+    store: Store, *, kb: KBIndex | None = None, today: date | None = None, now: datetime | None = None
+) -> Status:
+    """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next; with
+    ``kb``, the interview drills too."""
     today, now = today_or(today), now_or(now)
 
     def read(s: DbSession) -> tuple[Journey, list[ReviewDue]]:
@@ -95,7 +113,10 @@ def status(store: Store, *, today: date | None = None, now: datetime | None = No
         return load_journey(s), cards
 
     journey, due_cards = store.read(read)
-    return make_status(journey, today, due_cards)
+    result = make_status(journey, today, due_cards)
+    result.drills = drill_status(store, kb, now=now) if kb is not None else None
+    result.quiz_levels = quiz_levels(store, kb)
+    return result
 
 
 def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> Status:
@@ -147,15 +168,23 @@ def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> 
             observed=pc.observed,
             weeks_observed=pc.weeks_observed,
             planned=look.planned_pace,
+            basis=pc.basis,
+            weeks_needed=pc.weeks_needed,
         ),
         eta_weeks=Band.of(look.eta),
-        eta_dates=DateBand(**{b: base + timedelta(weeks=w) for b, w in look.eta.items()}),
-        eta_weeks_initial=Band.of(shift(journey.first.data["eta_weeks"], 0)),
-        eta_weeks_plan=Band.of(shift(journey.plan.data["eta_weeks"], journey.offset)),
+        eta_dates=DateBand(**{b: end_of_week(base, int(w)) for b, w in look.eta.items()}),
+        eta_weeks_grow=Band.of(look.eta_grow),
+        eta_weeks_initial=Band.of(journey.first.data["eta_weeks"]),
+        eta_weeks_plan=Band.of({b: v + journey.offset for b, v in journey.plan.data["eta_weeks"].items()}),
         next=prog.next,
         next_items=[_brief(journey, i) for i in prog.next],
         reviews_due=reviews_due,
     )
+
+
+def end_of_week(start: date, weeks: int) -> date:
+    """The last day of week ``weeks`` counted from ``start`` (the date every place prints for "in N weeks")."""
+    return start + timedelta(days=7 * max(weeks, 1) - 1)
 
 
 def _brief(journey: Journey, item_id: str) -> NextItem:

@@ -7,9 +7,10 @@ Input is read before the database is opened, and each command is one transaction
 from __future__ import annotations
 
 import zlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from mlroute.errors import UserError
 from mlroute.services.journey import load_journey, now_or, parse_day, resolve_item, today_or
 from mlroute.services.results import Result
 from mlroute.store import Store, repo
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 # What is worth revisiting with spaced repetition: what a resource taught (not a career step).
 REVIEWED_PREFIXES = ("res:",)
+EARLIEST_LOG_DAYS = 365  # a session more than a year before the first plan is a typo of the year
 
 
 class Logged(Result):
@@ -63,6 +65,12 @@ def log(
     def tx(s: DbSession) -> Logged:
         journey = load_journey(s)
         item_id = resolve_item(item, journey)
+        earliest = journey.first.starts_on - timedelta(days=EARLIEST_LOG_DAYS)
+        if when < earliest:
+            raise UserError(
+                f"The date {when} is more than a year before your journey began ({journey.first.starts_on}).",
+                hint="Check the year; study from long before the plan belongs in your profile's skills, not the log.",
+            )
         session_id = repo.add_session(s, day=when, minutes=minutes, item_id=item_id, note=note, now=now)
         started = journey.status(item_id) == "todo"
         if started:
@@ -122,7 +130,12 @@ def start(store: Store, item: str, *, now: datetime | None = None) -> StatusChan
 
 
 def skip(store: Store, item: str, *, reason: str = "known", now: datetime | None = None) -> StatusChange:
-    reason = reason.strip() or "known"
+    reason = reason.strip()
+    if not reason:
+        raise UserError(
+            "The reason for skipping is empty.",
+            hint="Say why in a few words, or leave --reason out to mean you already know it ('known').",
+        )
     return set_status(store, item, "skipped", reason=reason, now=now)
 
 

@@ -134,6 +134,62 @@ class ReviewCardRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class DrillCardRow(Base):
+    """An interview question in the person's deck: its FSRS card; added in revision 0003."""
+
+    __tablename__ = "drill_cards"
+    question_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    reviews: Mapped[int] = mapped_column(Integer)
+    lapses: Mapped[int] = mapped_column(Integer)
+    last_rating: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    first_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DrillReviewRow(Base):
+    """One self-rated answer to an interview question, in a drill or a mock interview; added in revision 0003."""
+
+    __tablename__ = "drill_reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(120), index=True)
+    rating: Mapped[str] = mapped_column(String(10))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    mode: Mapped[str] = mapped_column(String(10))
+    mock_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    was_learnt: Mapped[int] = mapped_column(Integer)
+    retrievability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    due_after: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MockInterviewRow(Base):
+    """A timed mock interview: what was planned and its summary; added in revision 0003."""
+
+    __tablename__ = "mock_interviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(60))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class QuizResultRow(Base):
+    """A graded quiz: every answer, the level it proposes, and when the person accepted it; added in 0003."""
+
+    __tablename__ = "quiz_results"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    skill: Mapped[str] = mapped_column(String(60), index=True)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seed: Mapped[int] = mapped_column(Integer)
+    lang: Mapped[str] = mapped_column(String(8))
+    answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    proposed_level: Mapped[int] = mapped_column(Integer)
+    max_level_tested: Mapped[int] = mapped_column(Integer)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
 # Tables in the order a backup lists them and a restore inserts them.
 TABLES: tuple[type[Base], ...] = (
     ProfileRow,
@@ -144,4 +200,8 @@ TABLES: tuple[type[Base], ...] = (
     EvidenceLinkRow,
     ForecastRow,
     ReviewCardRow,
+    DrillCardRow,
+    DrillReviewRow,
+    MockInterviewRow,
+    QuizResultRow,
 )

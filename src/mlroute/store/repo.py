@@ -6,6 +6,7 @@ into documents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -152,7 +153,7 @@ def add_forecast(
     plan_version: int,
     hours_logged: float,
     pace: float | None,
-    eta: dict[str, float],
+    eta: Mapping[str, float],
     now: datetime,
 ) -> None:
     s.add(

@@ -1,50 +1,89 @@
-"""Observed pace: hours per week over the recent weeks, with a prior at the planned pace.
+"""Observed pace: the hours a week a person really studied since their plan began, once there is enough of it.
 
-With little evidence the estimate stays near what the person planned; as weeks pass it follows what they
-actually do. The prior is worth ``PRIOR_WEEKS`` of study at the planned pace, so one heavy first evening does
-not promise an early finish, and one quiet week does not push the ETA to infinity.
+Only sessions inside the journey count (on or after the first plan's start, before today: today is not over), and
+only once ``MIN_WEEKS`` have passed since the start and something is logged: two evenings in the first week say
+little about a year, so before that the forecast keeps the stated hours and says how many weeks of data it still
+needs. The uncertainty of the average (used by the time model) comes from the person's own weeks: the coefficient
+of variation of their weekly hours over the square root of the number of weeks, never below ``MIN_SIGMA``.
 """
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mlroute.track.progress import LoggedSession
 
-WINDOW_WEEKS = 4
-PRIOR_WEEKS = 1.0
+MIN_WEEKS = 4  # weeks of journey before the observed pace replaces the stated hours
+MIN_SIGMA = 0.05
+MAX_SIGMA = 0.6
 
 
 @dataclass(frozen=True)
 class Pace:
-    hours_per_week: float  # the estimate used for forecasts
-    observed: float | None  # hours per week actually logged in the window (None before any time has passed)
+    hours_per_week: float  # what forecasts use: the observed pace once there is enough data, else the stated hours
+    observed: float | None  # hours per week logged since the start (None before a full day has passed)
     weeks_observed: float
-    planned: float
+    planned: float  # the stated hours per week
+    enough: bool  # the observed pace is in use
+    weeks_needed: float  # weeks of data still missing before it is (0 once enough, or when nothing is logged)
+    sigma: float  # log-scale uncertainty of the observed average
+
+    @property
+    def basis(self) -> str:
+        return "observed" if self.enough else "stated"
+
+    @property
+    def nothing_logged(self) -> bool:
+        """Weeks enough have passed, but no study is logged inside the plan."""
+        return not self.enough and self.weeks_needed == 0
 
 
-def pace(
-    sessions: Iterable[LoggedSession],
-    *,
-    started: date,
-    today: date,
-    planned: float,
-    window_weeks: int = WINDOW_WEEKS,
-    prior_weeks: float = PRIOR_WEEKS,
-) -> Pace:
-    """``started``: when study began (plan start or the first session, whichever is earlier); the window is the
-    last ``window_weeks`` of finished days."""
-    # Only finished days count: today is not over, so neither its hours nor its time are evidence yet.
-    elapsed = max(0.0, (today - started).days / 7)
-    window = min(float(window_weeks), elapsed)
-    since = today - timedelta(days=round(window * 7))
-    hours = sum(s.minutes for s in sessions if since <= s.day < today) / 60
-    estimate = (planned * prior_weeks + hours) / (prior_weeks + window)
+def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, planned: float) -> Pace:
+    """``started``: the journey's first day (the first plan's start date)."""
+    elapsed_days = max(0, (today - started).days)
+    weeks = elapsed_days / 7
+    inside = [s for s in sessions if started <= s.day < today]
+    hours = sum(s.minutes for s in inside) / 60
+    observed = round(hours / weeks, 2) if weeks > 0 else None
+    # Weeks with nothing logged say the person is not logging, not that they will never finish: keep the stated
+    # hours (and say so) rather than forecast forever.
+    enough = weeks >= MIN_WEEKS and hours > 0
     return Pace(
-        hours_per_week=round(estimate, 2),
-        observed=round(hours / window, 2) if window > 0 else None,
-        weeks_observed=round(window, 2),
+        hours_per_week=observed if enough and observed is not None else planned,
+        observed=observed,
+        weeks_observed=round(weeks, 2),
         planned=planned,
+        enough=enough,
+        weeks_needed=round(max(0.0, MIN_WEEKS - weeks), 2),
+        sigma=_sigma(inside, started, elapsed_days // 7) if enough else 0.0,
     )
+
+
+def _sigma(sessions: list[LoggedSession], started: date, full_weeks: int) -> float:
+    """The uncertainty of a weekly average over ``full_weeks`` weeks, from how much the weeks varied."""
+    if full_weeks < 2:
+        return MAX_SIGMA
+    totals = [0.0] * full_weeks
+    for s in sessions:
+        k = (s.day - started).days // 7
+        if 0 <= k < full_weeks:
+            totals[k] += s.minutes / 60
+    mean = statistics.fmean(totals)
+    if mean <= 0:
+        return MAX_SIGMA
+    cv = statistics.pstdev(totals) / mean
+    return round(min(MAX_SIGMA, max(MIN_SIGMA, math.sqrt(math.log(1 + cv**2)) / math.sqrt(full_weeks))), 3)
+
+
+def weeks_since(started: date, today: date) -> int:
+    """Whole weeks from the journey's start to the start of the current week (0 in week 1 or before)."""
+    return max(0, (today - started).days // 7)
+
+
+def week_days(started: date, week: int) -> tuple[date, date]:
+    first = started + timedelta(weeks=week - 1)
+    return first, first + timedelta(days=6)

@@ -112,6 +112,19 @@ HOURS = _("Hours a week")
 YEARS = _("Years of work experience")
 BUDGET = _("Budget in US dollars")
 START = _("Start date")
+AT_WORK = _("Hours at work")
+
+
+def check_hours_at_work(answers: Mapping[str, Any], lang: str) -> None:
+    """The hours at work are part of the weekly hours (the profile's rule, said in the page's words)."""
+    at_work, weekly = float(answers.get("hours_at_work") or 0), float(answers.get("hours_per_week") or 0)
+    if at_work > weekly:
+        gettext = translations(lang).gettext
+        raise Refused(
+            gettext("%(field)s: %(v)s is more than the %(n)s hours a week you give in all.")
+            % {"field": gettext(AT_WORK), "v": f"{at_work:g}", "n": f"{weekly:g}"},
+            hint=gettext("Count the hours at work within your hours per week, or give more hours per week."),
+        )
 
 
 def read_answers(form: Any, lang: str, *, today: dt.date, skills: Mapping[str, int] | None = None) -> dict[str, Any]:
@@ -136,6 +149,8 @@ def read_answers(form: Any, lang: str, *, today: dt.date, skills: Mapping[str, i
     }
     if form.get("full_time") and answers["hours_per_week"] == DEFAULT_HOURS:
         answers["hours_per_week"] = FULL_TIME_HOURS  # ticked "full time" and left the hours as they were
+    if "hours_at_work" in form:  # Settings: the part of those hours an employer gives during work time
+        answers["hours_at_work"] = _number(form, "hours_at_work", AT_WORK, 0, MAX_HOURS, lang)
     start = str(form.get("start_date", "")).strip()
     if start:
         try:

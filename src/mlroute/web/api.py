@@ -28,7 +28,7 @@ from mlroute.services.results import Document
 from mlroute.services.status import Status
 from mlroute.services.study import Logged, StatusChange
 from mlroute.web import state
-from mlroute.web.deps import KbDep, StoreDep
+from mlroute.web.deps import KbDep, KbOrNoneDep, StoreDep
 from mlroute.web.match import match_posting
 
 router = APIRouter(tags=["api"])
@@ -114,21 +114,26 @@ def questionnaire(kb: KbDep, background: str = "other") -> Document:
 
 
 @router.post("/init", summary="mlroute init --profile FILE --json: make the first plan and store both")
-def init(store: StoreDep, kb: KbDep, profile: dict[str, Any] = Body(...)) -> Started:
-    return onboarding.start(store, kb, planning.profile_from_answers(profile, kb))
+def init(
+    store: StoreDep,
+    kb: KbDep,
+    profile: dict[str, Any] = Body(...),
+    replace: bool = Query(False, description="plan again over the current plan (mlroute init --replace)"),
+) -> Started:
+    return onboarding.start(store, kb, planning.profile_from_answers(profile, kb), replace=replace)
 
 
-@router.get("/current-plan", summary="The stored current plan document (a snapshot of the plan --json output)")
+@router.get("/current-plan", summary="mlroute current --json: the stored plan with each item's status")
 def current_plan(store: StoreDep) -> PlanDocument:
     current = state.current(store)
     if current is None:
         raise UserError("There is no plan yet.", hint="Create it in the web app (/welcome) or with mlroute init.")
-    return PlanDocument(current.plan)
+    return PlanDocument(current.document())
 
 
 @router.get("/status", summary="mlroute status --json")
-def status(store: StoreDep) -> Status:
-    return status_service.status(store)
+def status(store: StoreDep, kb: KbOrNoneDep) -> Status:
+    return status_service.status(store, kb=kb)
 
 
 @router.post("/log", summary="mlroute log DURATION --item ID --json")

@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mlroute import __version__
 from mlroute.settings import Settings
 from mlroute.store import Store
-from mlroute.web import api, documents, errors, match, notices, onboarding, pages, settings_page, site, words
+from mlroute.web import api, documents, errors, interview, match, notices, onboarding, pages, settings_page, site, words
 from mlroute.web.deps import THEMES, language
 from mlroute.web.i18n import LANGUAGES, translations
 from mlroute.web.limits import DEFAULT_MAX_BODY
@@ -104,7 +104,7 @@ def create_app(
 
     errors.install(app, render, api.invalid_request)
     app.add_middleware(errors.FriendlyRefusals, render=render)  # outermost: the guards' pages in this app's words
-    for module in (pages, onboarding, match, documents, settings_page, site):
+    for module in (pages, onboarding, match, documents, settings_page, site, interview):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api")
     return app

@@ -11,11 +11,12 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from mlroute.errors import UserError
+from mlroute.export.context import has_employer
 from mlroute.services import backup as backup_service
 from mlroute.services import documents
 from mlroute.services.documents import Rendered
 from mlroute.web import state
-from mlroute.web.deps import KbOrNoneDep, SettingsDep, StoreDep
+from mlroute.web.deps import KbOrNoneDep, LangDep, SettingsDep, StoreDep
 
 router = APIRouter(tags=["documents"])
 
@@ -33,15 +34,26 @@ def download(rendered: Rendered, name: str) -> Response:
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request, store: StoreDep) -> Response:
+    """The downloads; the transition plan is described for a manager only when the person has an employer (the
+    document addresses a mentor or study partner otherwise)."""
+    current = state.current(store)
     response: Response = request.app.state.render(
-        request, "documents.html", formats=documents.FORMATS, exports=list(EXPORTS), has_plan=state.has_plan(store)
+        request,
+        "documents.html",
+        formats=documents.FORMATS,
+        exports=list(EXPORTS),
+        has_plan=current is not None,
+        has_employer=has_employer(current.profile) if current else False,
     )
     return response
 
 
 @router.get("/documents/calendar.ics", summary="mlroute export calendar (the .ics file)")
-def calendar(store: StoreDep, at: str = "19:00", block: str = "2h") -> Response:
-    return download(documents.calendar(store, at=at, block=block), "calendar")
+def calendar(
+    store: StoreDep, kb: KbOrNoneDep, page_lang: LangDep, at: str = "19:00", block: str = "2h", lang: str | None = None
+) -> Response:
+    """``lang`` (en or zh) overrides the page's language."""
+    return download(documents.calendar(store, kb, at=at, block=block, lang=lang or page_lang), "calendar")
 
 
 @router.get("/documents/backup.json", summary="mlroute backup (the JSON file)")
@@ -52,10 +64,20 @@ def backup(store: StoreDep) -> Response:
 @router.get(
     "/documents/{doc}.{fmt}", summary="mlroute export transition-plan | learning-log | portfolio (md, html, pdf)"
 )
-def export(store: StoreDep, kb: KbOrNoneDep, settings: SettingsDep, doc: str, fmt: str) -> Response:
+def export(
+    store: StoreDep,
+    kb: KbOrNoneDep,
+    settings: SettingsDep,
+    page_lang: LangDep,
+    doc: str,
+    fmt: str,
+    lang: str | None = None,
+) -> Response:
+    """The document in the page's language; ``lang`` (en or zh) overrides it."""
     if doc not in documents.RENDERERS:
         raise UserError(f"Unknown document {doc!r}.", hint=f"Choose one of: {', '.join(EXPORTS)}.")
-    rendered = documents.RENDERERS[doc](store, kb, documents.check_format(fmt), font=settings.pdf_font)
+    chosen = lang or page_lang
+    rendered = documents.RENDERERS[doc](store, kb, documents.check_format(fmt), font=settings.pdf_font, lang=chosen)
     return download(rendered, doc)
 
 

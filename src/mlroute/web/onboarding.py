@@ -115,12 +115,12 @@ async def create_plan(request: Request, store: StoreDep, kb: KbDep, lang: LangDe
     form = await request.form()
     answers = read_answers(form, lang, today=dt.date.today())
     profile = planning.profile_from_answers(answers, kb)
-    await run_in_threadpool(onboarding.start, store, kb, profile, lang=lang)
+    await run_in_threadpool(onboarding.start, store, kb, profile, replace=True, lang=lang)
     return RedirectResponse("/?welcome=1", status_code=303)
 
 
 @router.post("/welcome/demo")
 def demo(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
     """Start with the bundled persona (a DevOps engineer, 10 h a week) to look around before answering."""
-    onboarding.start(store, kb, planning.demo_profile(), lang=lang)
+    onboarding.start(store, kb, planning.demo_profile(), replace=True, lang=lang)
     return RedirectResponse("/?welcome=1", status_code=303)

@@ -20,11 +20,12 @@ from mlroute.errors import UnknownIdError, UserError
 from mlroute.services import journal, replan, reviews, study
 from mlroute.services.current import CurrentPlan
 from mlroute.services.journal import EVIDENCE_KINDS, JOURNAL_KINDS
-from mlroute.services.status import status
+from mlroute.services.status import end_of_week, status
 from mlroute.web import notices, state, views
 from mlroute.web.deps import KbDep, LangDep, StoreDep, back_to
 from mlroute.web.errors import Refused
 from mlroute.web.i18n import translations
+from mlroute.web.interview import practice_panel
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)  # HTML pages; /docs lists the JSON API
@@ -52,18 +53,17 @@ def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Re
     current = state.current(store)
     if current is None:
         return RedirectResponse("/welcome", status_code=303)
-    st = status(store)
+    st = status(store, kb=kb)
     view = views.shown(current, kb, lang)
-    grow = views.grow_band(current)
     return _render(
         request,
         "dashboard.html",
         st=st,
         titles=view.titles,
-        grow=grow,
-        grow_date=views.week_date(current.first_starts_on, round(grow["p50"]) + 1) if grow else None,
-        chart=views.eta_chart(st.eta_weeks_initial, st.eta_weeks, grow, lang),
+        chart=views.eta_chart(st, lang),
+        grow_date=end_of_week(st.started_on, int(st.eta_weeks_grow.p50)),
         route_name=view.plan.get("route_name"),
+        **practice_panel(store, kb, lang),
     )
 
 
@@ -84,8 +84,14 @@ def timeline(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Res
     if isinstance(current, RedirectResponse):
         return current
     view = views.shown(current, kb, lang)
-    line = views.timeline(current, view, dt.date.today())
-    return _render(request, "timeline.html", line=line, current=current)
+    today = dt.date.today()
+    line = views.timeline(current, view, today)
+    st = status(store, today=today)
+    forecast = {  # beside the schedule's milestones, as the documents print them: the weeks and the days they end
+        "ready": (int(st.eta_weeks.p50), st.eta_dates.p50),
+        "grow": (int(st.eta_weeks_grow.p50), end_of_week(st.started_on, int(st.eta_weeks_grow.p50))),
+    }
+    return _render(request, "timeline.html", line=line, current=current, forecast=forecast)
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)
@@ -203,7 +209,7 @@ def journal_page(
         kind=kind,
         tag=tag,
         titles=view.titles,
-        items=[it["id"] for it in items] + [e.item["id"] for e in current.earlier],
+        items=[it["id"] for it in items] + [f.id for f in current.finished],
         today=dt.date.today().isoformat(),
         journal_kinds=JOURNAL_KINDS,
         evidence_kinds=EVIDENCE_KINDS,
@@ -251,12 +257,4 @@ def replan_now(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> R
     result = replan.replan(store, kb, lang=lang)
     current = state.current(store)
     statuses = current.statuses if current else {}
-    finished = sum(st in ("done", "skipped") for st in statuses.values())
-    return _render(
-        request,
-        "replan.html",
-        result=result,
-        statuses=statuses,
-        finished=finished,
-        name_of=views.namer(store, kb, lang),
-    )
+    return _render(request, "replan.html", result=result, statuses=statuses, name_of=views.namer(store, kb, lang))

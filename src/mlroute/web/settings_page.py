@@ -13,10 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from mlroute.profile import Profile
+from mlroute.profile.models import EMPLOYED_BACKGROUNDS
 from mlroute.services import planning, profile_edit
 from mlroute.services.current import CurrentPlan
 from mlroute.web import notices, state, views
-from mlroute.web.answers import LEVELS, levels_from_form, questions, read_answers
+from mlroute.web.answers import LEVELS, check_hours_at_work, levels_from_form, questions, read_answers
 from mlroute.web.deps import THEMES, KbDep, LangDep, StoreDep, back_to
 from mlroute.web.errors import Refused
 from mlroute.web.i18n import LANGUAGES, translations
@@ -70,7 +71,7 @@ def save_settings(request: Request, lang: str = Form(""), theme: str = Form(""))
     return response
 
 
-def _changed_profile(form: Any, current: CurrentPlan, lang: str) -> Profile:
+def _changed_profile(form: Any, current: CurrentPlan, kb: KbDep, lang: str) -> Profile:
     """The stored profile with the form's answers; skills stay unstated unless the person moved them off the level
     the plan assumed (so an untouched form changes nothing)."""
     assumed = {k: int(v) for k, v in (current.plan.get("assumed_skills") or {}).items()}
@@ -81,7 +82,14 @@ def _changed_profile(form: Any, current: CurrentPlan, lang: str) -> Profile:
     answers = read_answers(form, lang, today=dt.date.today(), skills=skills)
     answers.pop("start_date", None)  # the journey keeps its start; a change plans from this week on
     kept = {k: v for k, v in current.profile.items() if k not in answers and k != "start_date"}
-    return Profile.model_validate({**kept, **answers})
+    changed = {**kept, **answers}
+    check_hours_at_work(changed, lang)
+    employed = changed.get("employed")
+    if employed is None:
+        employed = changed["background"] in EMPLOYED_BACKGROUNDS
+    if changed.get("hours_at_work") and not employed:
+        changed["employed"] = True  # hours given at work mean there is an employer, whatever the background
+    return planning.profile_from_answers(changed, kb)
 
 
 async def _change(request: Request, store: StoreDep, kb: KbDep, lang: str) -> tuple[CurrentPlan, Profile]:
@@ -90,8 +98,7 @@ async def _change(request: Request, store: StoreDep, kb: KbDep, lang: str) -> tu
         _ = translations(lang).gettext
         raise Refused(_("There is no plan yet."), hint=_("Make your plan first: it takes about two minutes."))
     form = await request.form()
-    profile = _changed_profile(form, current, lang)
-    await run_in_threadpool(planning.profile_from_answers, profile.model_dump(mode="json"), kb)  # ids checked
+    profile = await run_in_threadpool(_changed_profile, form, current, kb, lang)  # fields and ids checked
     return current, profile
 
 

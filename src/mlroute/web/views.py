@@ -2,7 +2,7 @@
 
 Knowledge-base names come from the records (``name.get(lang)``), plan items carry ``title_en`` and ``title_zh``,
 and a plan stored in the other language has its why texts remade by ``services.plan_text``. Finished items that
-a re-plan left out come from ``CurrentPlan.earlier`` and go back where they were. Nothing here decides anything
+a re-plan left out come from ``CurrentPlan.finished`` and go back where they were. Nothing here decides anything
 about the plan: it only chooses words and positions.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 from mlroute.kb.index import KBIndex, display_name
 from mlroute.services import plan_text
 from mlroute.services.current import CurrentPlan
+from mlroute.services.status import Status
 from mlroute.web import charts, gantt, path
 from mlroute.web.i18n import translations
 
@@ -67,7 +68,7 @@ class Shown:
 def titles(current: CurrentPlan, lang: str) -> dict[str, str]:
     """Every item's title, current and earlier, in ``lang``."""
     out = {it["id"]: item_title(it, lang) for it in current.plan.get("items", [])}
-    out.update({e.item["id"]: item_title(e.item, lang) for e in current.earlier})
+    out.update({f.id: item_title(f.item, lang) for f in current.finished})
     return out
 
 
@@ -95,7 +96,7 @@ def builds_on(index: KBIndex, item_ids: list[str], lang: str) -> dict[str, list[
 
 def roadmap(current: CurrentPlan, view: Shown, index: KBIndex, lang: str) -> path.Roadmap:
     _ = gettext_for(lang)
-    earlier = [(e.item, e.offset) for e in current.earlier]
+    earlier = [(f.item, f.offset) for f in current.finished]
     ids = [it["id"] for it in view.plan.get("items", [])] + [it["id"] for it, _off in earlier]
     return path.roadmap(
         view.plan,
@@ -122,7 +123,7 @@ def timeline(current: CurrentPlan, view: Shown, today: dt.date) -> gantt.Timelin
         logged=current.hours_logged,
         titles=view.titles,
         offset=current.offset,
-        earlier=[(e.item, e.offset) for e in current.earlier],
+        earlier=[(f.item, f.offset) for f in current.finished],
         milestone_labels={m["id"]: str(m.get("title", m["id"])) for m in view.plan.get("milestones", [])},
         first_start=first,
         today_week=(today - first).days / 7 + 1,
@@ -145,12 +146,12 @@ def locate(store: Any, index: KBIndex, current: CurrentPlan, view: Shown, item_i
     if found is not None:
         same = view.complete or found.get("why") != _stored_why(current.plan, item_id)
         return Located(found, current.offset, False, lang if same else str(current.plan.get("lang", "en")))
-    for e in current.earlier:
-        if e.item["id"] == item_id:
-            if e.lang == lang:
-                return Located(dict(e.item), e.offset, True, lang)
-            remade = plan_text.earlier_words(store, index, e.plan_version, item_id, lang)
-            return Located(remade or dict(e.item), e.offset, True, lang if remade else e.lang)
+    for f in current.finished:
+        if f.id == item_id:
+            if f.lang == lang:
+                return Located(dict(f.item), f.offset, True, lang)
+            remade = plan_text.earlier_words(store, index, f.plan_version, item_id, lang)
+            return Located(remade or dict(f.item), f.offset, True, lang if remade else f.lang)
     return None
 
 
@@ -162,22 +163,15 @@ def phase_name(view: Shown, phase_id: str | None) -> str | None:
     return next((str(p.get("name")) for p in view.plan.get("phases", []) if p.get("id") == phase_id), None)
 
 
-def grow_band(current: CurrentPlan) -> dict[str, float] | None:
-    """The plan's keep-growing ETA in weeks of the whole journey (the planner's figure for the current plan)."""
-    band = current.plan.get("eta_weeks_grow")
-    if not band:
-        return None
-    return {k: float(band[k]) + current.offset for k in ("p10", "p50", "p90")}
-
-
-def eta_chart(initial: Any, now: Any, grow: Mapping[str, float] | None, lang: str) -> charts.Chart:
+def eta_chart(st: Status, lang: str) -> charts.Chart:
+    """The ready-to-apply forecast at the start and now, and the keep-growing one, all ``status``'s figures."""
     _ = gettext_for(lang)
     rows: list[tuple[str, str, Mapping[str, float]]] = [
-        (_("Ready to apply, at the start"), "start", initial.model_dump()),
-        (_("Ready to apply, now"), "now", now.model_dump()),
+        (_("Ready to apply, at the start"), "start", st.eta_weeks_initial.model_dump()),
+        (_("Ready to apply, now"), "now", st.eta_weeks.model_dump()),
     ]
-    if grow:
-        rows.append((_("Keep growing: the whole role"), "grow", grow))
+    if st.eta_weeks_grow.p50 > st.eta_weeks.p50:
+        rows.append((_("Keep growing: the whole role"), "grow", st.eta_weeks_grow.model_dump()))
     return charts.eta_chart(rows)
 
 

@@ -21,6 +21,8 @@ NAV = {
     "/journal": _("Journal"),
     "/match": _("Job match"),
     "/documents": _("Documents"),
+    "/interview": _("Interview"),
+    "/quiz": _("Quizzes"),
     "/kb": _("Knowledge base"),
     "/settings": _("Settings"),
 }

@@ -32,7 +32,9 @@ def test_an_english_plan_in_chinese_is_the_same_plan_in_chinese_words(kb: KBInde
 def test_a_replanned_plan_with_observed_pace_and_finished_items_translates(demo_store: Store, kb: KBIndex) -> None:
     now = dt.datetime(2027, 2, 1, 20, tzinfo=dt.UTC)
     study.log(demo_store, "3h", "act:clarify-motivation", day="2026-12-08", today=now.date(), now=now)
-    study.log(demo_store, "2h", "res:google-mlcc", day="2027-01-20", today=now.date(), now=now)
+    for week in range(8):  # about 6 h a week: an observed pace, lower than the 10 h stated
+        day = (dt.date(2026, 12, 9) + dt.timedelta(weeks=week)).isoformat()
+        study.log(demo_store, "6h", "res:google-mlcc", day=day, today=now.date(), now=now)
     study.done(demo_store, "act:clarify-motivation", now=now)
     replan.replan(demo_store, kb, today=now.date(), now=now)
     current = current_plan(demo_store)
