@@ -44,6 +44,8 @@ COMMANDS = {
     "serve": "web",
     "interview": "interview",
     "quiz": "interview",
+    "users": "users",
+    "cohort": "cohort",
 }
 
 
@@ -103,12 +105,14 @@ app = typer.Typer(
 def root(
     ctx: typer.Context,
     verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Say what mlroute does (-vv: details)."),
+    user: str | None = typer.Option(None, "--user", help="Act for this account (team mode; or MLROUTE_USER)."),
 ) -> None:
     """Read the settings once and set up logging; the store opens when a command first needs it."""
     from mlroute.cli.context import AppContext
+    from mlroute.settings import Settings
 
     configure_logging(verbose)
-    ctx.obj = AppContext()
+    ctx.obj = AppContext(Settings(user=user) if user else Settings())
     ctx.call_on_close(ctx.obj.close)
 
 
