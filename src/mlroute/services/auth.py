@@ -152,3 +152,9 @@ def change_own_password(
         return CurrentUser(account.id, account.username, account.role, account.data_version, hashed)
 
     return token, store.system().write(tx)
+
+
+def shared_secret(store: Store, name: str = "csrf") -> bytes:
+    """A secret every worker of a team server shares (the CSRF key): made by the first one, kept in the database."""
+    made = secrets.token_hex(32)
+    return bytes.fromhex(store.system().write(lambda s: team_repo.server_key(s, name, made)))
