@@ -7,9 +7,9 @@ roadmap. A mentor reaches a learner only through ``mentee_store``: the assignmen
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
@@ -19,7 +19,6 @@ from mlroute.services import cohorts as cohorts_service
 from mlroute.services import comments as comment_service
 from mlroute.services import journal
 from mlroute.services.cohort import CohortView
-from mlroute.services.cohorts import Roadmap
 from mlroute.services.comments import Comment, Feedback
 from mlroute.services.current import current_plan
 from mlroute.services.status import Status, status
@@ -43,14 +42,33 @@ def _render(request: Request, name: str, **extra: Any) -> Response:
     return page
 
 
-def mentee_store(request: Request, mentor_id: int, username: str) -> Store:
-    """The learner's data, for their assigned mentor only (403 for anyone else)."""
+def mentee_store(request: Request, user: MentorDep, username: str) -> Store:
+    """The learner ``username``'s data, for their assigned mentor only (403 for anyone else, whether or not the
+    account exists). A dependency, so the route declares it and the authorization matrix sees it."""
     store: Store = request.app.state.store
     try:
-        row = cohort_service.mentee(store, mentor_id, username)
+        row = cohort_service.mentee(store, user.id, username)
     except cohort_service.NotYourMentee as exc:
         raise Denied(403, exc.message, exc.hint or "") from None
     return store.for_owner(row.id)
+
+
+mentee_store.grants = "mentee"  # type: ignore[attr-defined]
+MenteeDep = Annotated[Store, Depends(mentee_store)]
+
+
+def led_cohort(request: Request, user: MentorDep, name: str) -> str:
+    """The cohort ``name`` when the signed-in account leads it (its mentor) or is an admin; else 403."""
+    info = next(
+        (c for c in cohorts_service.listing(request.app.state.store).cohorts if c.name.lower() == name.lower()), None
+    )
+    if info is None or (user.role != "admin" and info.mentor != user.username):
+        raise Denied(403, "You do not lead this cohort.", "Its mentor (or an admin) sees its roadmap.")
+    return info.name
+
+
+led_cohort.grants = "cohort"  # type: ignore[attr-defined]
+LedCohortDep = Annotated[str, Depends(led_cohort)]
 
 
 def actor(request: Request, user: Any) -> Actor:
@@ -65,8 +83,9 @@ def cohort_page(request: Request, user: MentorDep) -> Response:
 
 
 @router.get("/cohort/learners/{username}", response_class=HTMLResponse)
-def mentee_page(request: Request, user: MentorDep, kb: KbOrNoneDep, lang: LangDep, username: str) -> Response:
-    store = mentee_store(request, user.id, username)
+def mentee_page(
+    request: Request, user: MentorDep, store: MenteeDep, kb: KbOrNoneDep, lang: LangDep, username: str
+) -> Response:
     current = current_plan(store)
     st = status(store, kb=kb) if current is not None else None
     entries = journal.journal_list(store).entries if current is not None else []
@@ -89,12 +108,12 @@ def mentee_page(request: Request, user: MentorDep, kb: KbOrNoneDep, lang: LangDe
 def comment(
     request: Request,
     user: MentorDep,
+    store: MenteeDep,
     username: str,
     target_kind: str = Form(...),
     target: str = Form(...),
     text: str = Form(...),
 ) -> Response:
-    store = mentee_store(request, user.id, username)
     comment_service.add(
         store, author_id=user.id, author=user.username, target_kind=target_kind, target=target, text=text
     )
@@ -102,27 +121,19 @@ def comment(
 
 
 @router.get("/cohort/roadmap/{name}", response_class=HTMLResponse)
-def roadmap_page(request: Request, user: MentorDep, kb: KbDep, lang: LangDep, name: str) -> Response:
-    road = _led_roadmap(request, user, kb, name, lang)
+def roadmap_page(request: Request, cohort: LedCohortDep, kb: KbDep, lang: LangDep) -> Response:
+    road = cohorts_service.roadmap_of(request.app.state.store, kb, cohort, lang)
     roles = sorted(kb.roles.values(), key=lambda r: r.id)
     routes = sorted(kb.routes.values(), key=lambda r: r.id)
     return _render(request, "cohort_roadmap.html", road=road, roles=roles, routes=routes, editable=True)
 
 
-def _led_roadmap(request: Request, user: Any, kb: Any, name: str, lang: str) -> Roadmap:
-    store: Store = request.app.state.store
-    info = next((c for c in cohorts_service.listing(store).cohorts if c.name.lower() == name.lower()), None)
-    if info is None or (user.role != "admin" and info.mentor != user.username):
-        raise Denied(403, "You do not lead this cohort.", "Its mentor (or an admin) sees its roadmap.")
-    return cohorts_service.roadmap_of(store, kb, info.name, lang)
-
-
 @router.post("/cohort/roadmap/{name}")
 def set_roadmap(
-    request: Request, user: MentorDep, kb: KbDep, name: str, role: str = Form(...), route: str = Form(...)
+    request: Request, user: MentorDep, cohort: LedCohortDep, kb: KbDep, role: str = Form(...), route: str = Form(...)
 ) -> Response:
-    cohorts_service.set_roadmap(request.app.state.store, kb, name, role=role, route=route, actor=actor(request, user))
-    return RedirectResponse(f"/cohort/roadmap/{name}", status_code=303)
+    cohorts_service.set_roadmap(request.app.state.store, kb, cohort, role=role, route=route, actor=actor(request, user))
+    return RedirectResponse(f"/cohort/roadmap/{cohort}", status_code=303)
 
 
 @router.get("/feedback", response_class=HTMLResponse)
@@ -156,21 +167,19 @@ def cohort_api(request: Request, user: MentorDep) -> CohortView:
 
 
 @api.get("/learners/{username}/status", summary="mlroute status --json of a mentee (their assigned mentor only)")
-def mentee_status(request: Request, user: MentorDep, kb: KbOrNoneDep, username: str) -> Status:
-    store = mentee_store(request, user.id, username)
+def mentee_status(store: MenteeDep, kb: KbOrNoneDep, username: str) -> Status:
     if current_plan(store) is None:
         raise UserError(f"{username} has no plan yet.", hint="They make it when they first sign in.")
     return status(store, kb=kb)
 
 
 @api.get("/learners/{username}/comments", summary="Comment threads on a mentee's items and journal entries")
-def mentee_comments(request: Request, user: MentorDep, username: str) -> Feedback:
-    return comment_service.feedback(mentee_store(request, user.id, username), reader_id=user.id)
+def mentee_comments(user: MentorDep, store: MenteeDep) -> Feedback:
+    return comment_service.feedback(store, reader_id=user.id)
 
 
 @api.post("/learners/{username}/comments", summary="Comment on a mentee's plan item or journal entry")
-def mentee_comment(request: Request, user: MentorDep, username: str, body: CommentBody) -> Comment:
-    store = mentee_store(request, user.id, username)
+def mentee_comment(user: MentorDep, store: MenteeDep, body: CommentBody) -> Comment:
     return comment_service.add(
         store, author_id=user.id, author=user.username, target_kind=body.target_kind, target=body.target, text=body.text
     )
