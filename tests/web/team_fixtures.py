@@ -37,7 +37,7 @@ def build_team_db(path: Path) -> None:
     cohorts.create(store, "spring", mentor="mia", actor=SETUP)
     cohorts.set_member(store, "spring", "ann", actor=SETUP)
     kb = index()
-    start = date.today() - timedelta(weeks=3)
+    start = date.today() - timedelta(weeks=5)
     for name in ("ann", "ben"):
         owner = store.for_owner(users.account_id(store, name))
         profile = planning.demo_profile().model_copy(update={"start_date": start, "name": name.title()})
