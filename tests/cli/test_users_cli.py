@@ -52,3 +52,44 @@ def test_users_commands_end_to_end(tmp_path: Path) -> None:
     assert audit[1]["actor"] == "root" and audit[0]["actor"] == "cli" and audit[0]["source"].startswith("cli (")
     bad = run_cli("users", "add", "x y", "--password-stdin", env=env, input=PW)
     assert bad.returncode == 2 and "not a valid account name" in bad.stderr
+
+
+def test_cohort_commands_and_the_mentors_view(tmp_path: Path) -> None:
+    env = {"MLROUTE_DB": f"sqlite:///{tmp_path / 'team.db'}"}
+    for name, role in (("root", "admin"), ("ann", "learner"), ("mia", "mentor")):
+        assert run_cli("users", "add", name, "--role", role, "--password-stdin", env=env, input=PW).returncode == 0
+    assert run_cli("users", "assign", "mia", "ann", env=env).returncode == 0
+    made = run_cli("cohort", "create", "Spring 2027", "--mentor", "mia", env=env)
+    assert made.returncode == 0, made.stderr
+    assert run_cli("cohort", "add", "spring 2027", "ann", env=env).returncode == 0
+    other = run_cli(
+        "--user", "ann", "cohort", "roadmap", "Spring 2027", "--role", "ml-engineer", "--route", "software", env=env
+    )
+    assert other.returncode == 2 and "do not lead" in other.stderr
+    road = run_cli(
+        "--user",
+        "mia",
+        "cohort",
+        "roadmap",
+        "Spring 2027",
+        "--role",
+        "ml-engineer",
+        "--route",
+        "software",
+        "--json",
+        env=env,
+    )
+    assert road.returncode == 0, road.stderr
+    assert json.loads(road.stdout) == {
+        "name": "Spring 2027",
+        "mentor": "mia",
+        "role": "ml-engineer",
+        "route": "software",
+        "members": ["ann"],
+    }
+    init = run_cli("--user", "ann", "init", "--profile", "examples/profiles/developer.yaml", env=env)
+    assert init.returncode == 0, init.stderr
+    view = json.loads(run_cli("--user", "mia", "cohort", "status", "--json", env=env).stdout)
+    assert [(m["username"], m["cohort"], m["has_plan"]) for m in view["learners"]] == [("ann", "Spring 2027", True)]
+    nobody = run_cli("cohort", "status", env=env)
+    assert nobody.returncode == 2 and "--user MENTOR" in nobody.stderr

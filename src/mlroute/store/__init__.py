@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mlroute.errors import UserError
+from mlroute.store import team_models as _team_models  # noqa: F401  (registers team mode's tables in the metadata)
 from mlroute.store.engine import database_url, make_engine, run_read, run_write
 from mlroute.store.migrate import Migration, ensure_schema
 from mlroute.store.owner import LOCAL, SCOPE, SYSTEM, Scope

@@ -278,5 +278,3 @@ TABLES: tuple[type[Base], ...] = (
 )
 # The row a backup lists first and orders by, for tables whose primary key is a surrogate a backup leaves out.
 NATURAL_KEYS = {"item_status": "item_id", "review_cards": "item_id", "drill_cards": "question_id"}
-
-from mlroute.store import team_models as _team_models  # noqa: E402,F401  (accounts, sessions, cohorts: same metadata)

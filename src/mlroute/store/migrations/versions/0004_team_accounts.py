@@ -116,6 +116,10 @@ def _team_tables() -> None:
         sa.PrimaryKeyConstraint("mentor_id", "learner_id", name="pk_mentorships"),
     )
     op.create_index("ix_mentorships_learner_id", "mentorships", ["learner_id"])
+    _cohort_tables()
+
+
+def _cohort_tables() -> None:
     op.create_table(
         "cohorts",
         sa.Column("id", sa.Integer(), nullable=False),
