@@ -25,9 +25,10 @@ SETUP = Actor(name="setup", source="test")
 ORIGIN = "http://127.0.0.1:8000"
 
 
-def build_team_db(path: Path) -> None:
-    """The accounts, plans, a logged session and a journal entry for ann, the mentorships and the cohort."""
-    store = Store(f"sqlite:///{path}")
+def build_team_db(path: Path | str) -> None:
+    """The accounts, plans, a logged session and a journal entry for ann, the mentorships and the cohort (``path``:
+    a SQLite file, or any database URL)."""
+    store = Store(path if isinstance(path, str) else f"sqlite:///{path}")
     for name, role in ACCOUNTS.items():
         users.add(store, name, role, PASSWORD, actor=SETUP)
     users.assign(store, "mia", "ann", actor=SETUP)

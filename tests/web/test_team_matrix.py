@@ -205,6 +205,10 @@ def test_every_route_for_every_actor(team: dict[str, Any]) -> None:
             fingerprint = data_version(db) if not allowed else None
             response = request(person, method, url, kwargs)
             cells += 1
+            if actor in ("ben", "max") and method == "GET" and response.status_code == 200:
+                for secret in ("Ann's private note", "first steps", "Ann&#39;s private note"):
+                    if secret in response.text:
+                        failures.append(f"{actor} {method} {url}: shows learner A's data ({secret!r})")
             if allowed:
                 if response.status_code in (401, 403):
                     failures.append(f"{actor} {method} {url}: {response.status_code} but should be allowed")

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.store import fixtures as store_fixtures
 from tests.web.team_fixtures import PASSWORD, Person, build_team_db, copy_db, csrf_of, sign_in, team_app
+
+pg_url = store_fixtures.pg_url  # a fresh PostgreSQL database (the fixture of the storage tests)
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +198,20 @@ def test_csrf_tokens_are_bound_to_the_session(app: Any) -> None:
 def test_person_helper_refresh(app: Any) -> None:
     person: Person = sign_in(app, "anonymous")
     assert person.token and re.fullmatch(r"[A-Za-z0-9_-]+", person.token)
+
+
+@pytest.mark.postgres
+def test_three_people_on_postgresql_each_see_their_own(pg_url: str) -> None:
+    build_team_db(pg_url)
+    application = team_app(pg_url)
+    try:
+        mia, ann, ben = sign_in(application, "mia"), sign_in(application, "ann"), sign_in(application, "ben")
+        assert [e["text"] for e in ann.client.get("/api/journal").json()["entries"]] == ["Ann's private note"]
+        assert ben.client.get("/api/journal").json()["entries"] == []
+        assert ben.client.get("/api/status").json()["name"] == "Ben"
+        assert [m["username"] for m in mia.client.get("/api/cohort").json()["learners"]] == ["ann"]
+        assert mia.client.get("/api/learners/ann/status").json()["hours_logged"] == 1.0
+        assert mia.client.get("/api/learners/ben/status").status_code == 403
+        assert ben.client.get("/cohort").status_code == 403
+    finally:
+        application.state.store.close()
