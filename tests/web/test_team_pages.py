@@ -215,3 +215,23 @@ def test_three_people_on_postgresql_each_see_their_own(pg_url: str) -> None:
         assert ben.client.get("/cohort").status_code == 403
     finally:
         application.state.store.close()
+
+
+def test_team_mode_may_listen_beyond_loopback() -> None:
+    from mlroute.cli.web import check_bind
+    from mlroute.errors import UserError
+
+    check_bind("0.0.0.0", 8000, authenticated=True)
+    with pytest.raises(UserError, match="--team"):
+        check_bind("0.0.0.0", 8000)
+
+
+def test_over_https_a_plain_session_cookie_is_not_a_session(app: Any) -> None:
+    ann = sign_in(app, "ann")
+    token = ann.client.cookies.get("mlroute_session")
+    https = TestClient(app, base_url="https://127.0.0.1", headers={"sec-fetch-site": "same-origin"})
+    https.cookies.set("mlroute_session", token or "")
+    assert https.get("/api/status").status_code == 401
+    plain = TestClient(app, base_url="http://127.0.0.1:8000", headers={"sec-fetch-site": "same-origin"})
+    plain.cookies.set("mlroute_session", token or "")
+    assert plain.get("/api/status").status_code == 200

@@ -37,14 +37,16 @@ HOME = {"learner": "/", "mentor": "/cohort", "admin": "/admin"}
 router = APIRouter(include_in_schema=False)
 
 
-def session_token(headers: Headers) -> str | None:
-    """The session cookie's value (the HTTPS name first)."""
+def session_token(headers: Headers, *, secure_only: bool = False) -> str | None:
+    """The session cookie's value: the ``__Host-`` one when there is one; over HTTPS (``secure_only``) only that
+    one, so a cookie injected over plain HTTP cannot stand in for a session."""
+    found: dict[str, str] = {}
     for header in headers.getlist("cookie"):
         for part in header.split(";"):
             name, _, value = part.strip().partition("=")
-            if name in (SECURE_COOKIE, COOKIE) and value:
-                return value.strip('"')
-    return None
+            if name in (SECURE_COOKIE, COOKIE) and value and name not in found:
+                found[name] = value.strip('"')
+    return found.get(SECURE_COOKIE) or (None if secure_only else found.get(COOKIE))
 
 
 def client_of(scope: Scope) -> str:
@@ -71,11 +73,14 @@ class AccountMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        token = session_token(Headers(scope=scope))
+        path, method = scope["path"], scope["method"]
+        if path.startswith(PUBLIC_PREFIXES):  # static files: no account needed, no lookup
+            await self.app(scope, receive, send)
+            return
+        token = session_token(Headers(scope=scope), secure_only=scope.get("scheme") == "https")
         user = await to_thread.run_sync(auth_service.current_user, self.store, token) if token else None
         scope.setdefault("state", {})["account"] = user
-        path, method = scope["path"], scope["method"]
-        public = (method if method != "HEAD" else "GET", path) in PUBLIC or path.startswith(PUBLIC_PREFIXES)
+        public = (method if method != "HEAD" else "GET", path) in PUBLIC
         if user is None and not public:
             response = sign_in_required(scope)
             await response(scope, receive, send)
