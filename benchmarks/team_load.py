@@ -133,6 +133,27 @@ async def person(
         await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
 
 
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of ``root`` and every process under it (the uvicorn workers), from /proc."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grew = {root}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in tree} - tree
+        grew = bool(more)
+        tree |= more
+    return sum(times.get(p, 0.0) for p in tree)
+
+
 def serve(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = {**os.environ, "MLROUTE_DB": url}
@@ -160,6 +181,7 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
             for cookie, name in zip(cookies, names, strict=True):  # warm-up: caches, templates, connections
                 await http.get(base + ("/cohort" if name.startswith("mentor") else "/"), headers={"cookie": cookie})
             out: dict[str, Any] = {"latency": {}, "errors": []}
+            cpu_before = cpu_seconds(proc.pid)
             stop = time.perf_counter() + seconds
             load_before = os.getloadavg()[0]
             tasks = []
@@ -167,10 +189,12 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
                 paths = ("/cohort", "/api/cohort") if name.startswith("mentor") else ("/", "/api/status")
                 tasks.append(person(http, base, cookie, paths, stop, i / len(names), out))
             await asyncio.gather(*tasks)
+            cpu_used = cpu_seconds(proc.pid) - cpu_before
     finally:
         proc.terminate()
         proc.wait(timeout=20)
     every = [x for xs in out["latency"].values() for x in xs]
+    served = max(1, len(every))
     return {
         "workers": workers,
         "people": len(names),
@@ -181,6 +205,8 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
         "errors": len(out["errors"]),
         "error_kinds": sorted(set(out["errors"]))[:10],
         "by_path": {p: figures(xs) for p, xs in sorted(out["latency"].items())},
+        # The server's own CPU per request (all workers): what the load costs, whatever else the machine runs.
+        "server_cpu_ms_per_request": round(cpu_used * 1000 / served, 1),
         "load_average_1m_before": round(load_before, 2),
     }
 
@@ -246,7 +272,8 @@ def main() -> None:
             print(
                 f"{workers} worker(s): {r['people']} people, {r['requests']} requests ({r['requests_per_second']}/s) · "
                 f"p50 {r['p50_ms']} ms · p95 {r['p95_ms']} ms · p99 {r['p99_ms']} ms · errors {r['errors']} "
-                f"{r['error_kinds'] or ''} · load average {r['load_average_1m_before']} before",
+                f"{r['error_kinds'] or ''} · server CPU {r['server_cpu_ms_per_request']} ms a request · "
+                f"load average {r['load_average_1m_before']} before",
                 file=sys.stderr,
             )
             for path, f in r["by_path"].items():
