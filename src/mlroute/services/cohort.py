@@ -21,6 +21,7 @@ from mlroute.services.results import IsoDateTime, Result
 from mlroute.store import Store, team_repo
 from mlroute.store.models import ItemStatusRow, JournalEntryRow, PlanRow, StudySessionRow, UserRow
 from mlroute.team import progress
+from mlroute.track.journey import Journey
 from mlroute.track.outlook import outlook
 
 if TYPE_CHECKING:
@@ -123,9 +124,9 @@ def summarise(store: Store, row: UserRow, today: date) -> MenteeSummary:
 
 
 def _compute(store: Store, username: str, today: date) -> MenteeSummary:
-    def read(s: DbSession) -> tuple[object, datetime | None]:
+    def read(s: DbSession) -> tuple[Journey | None, datetime | None]:
         try:
-            journey = load_journey(s)
+            journey: Journey | None = load_journey(s)
         except UserError:
             journey = None
         return journey, last_activity(s)
@@ -133,9 +134,6 @@ def _compute(store: Store, username: str, today: date) -> MenteeSummary:
     journey, last = store.read(read)
     if journey is None:
         return MenteeSummary(username=username, has_plan=False, last_activity=last)
-    from mlroute.track.journey import Journey
-
-    assert isinstance(journey, Journey)
     look = outlook(journey, today)
     base = journey.first.starts_on
     first_p50 = float(journey.first.data["eta_weeks"]["p50"])
