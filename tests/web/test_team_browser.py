@@ -109,7 +109,7 @@ def test_the_mentor_reviews_the_cohort_and_the_learner_reads_the_comment(browser
     learner.get_by_label("Your answer").fill("Yes, this weekend.")
     learner.get_by_role("button", name="Answer").click()
     expect(learner.locator(".thread")).to_contain_text("Yes, this weekend.")
-    learner.screenshot(path=str(SHOTS / "team-feedback-390.png"), full_page=True)
+    learner.screenshot(path=str(SHOTS / "team-feedback-1280.png"), full_page=True)
     learner.get_by_role("button", name="Sign out").click()
     expect(learner.get_by_role("heading", name="Sign in")).to_be_visible()
     learner.goto(server + "/")

@@ -235,3 +235,19 @@ def test_over_https_a_plain_session_cookie_is_not_a_session(app: Any) -> None:
     plain = TestClient(app, base_url="http://127.0.0.1:8000", headers={"sec-fetch-site": "same-origin"})
     plain.cookies.set("mlroute_session", token or "")
     assert plain.get("/api/status").status_code == 200
+
+
+def test_expired_sessions_end_and_are_cleared(app: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from mlroute.services import auth as auth_service
+
+    store = app.state.store
+    token, _ = auth_service.sign_in(store, "ann", PASSWORD, client="test")
+    assert auth_service.current_user(store, token) is not None
+    later = datetime.now(UTC) + auth_service.IDLE + timedelta(minutes=1)
+    assert auth_service.current_user(store, token, now=later) is None  # idle too long: ended and deleted
+    assert auth_service.current_user(store, token) is None
+    old, _ = auth_service.sign_in(store, "ben", PASSWORD, client="test")
+    auth_service.sign_in(store, "ben", PASSWORD, client="test", now=datetime.now(UTC) + auth_service.LIFETIME)
+    assert auth_service.current_user(store, old) is None

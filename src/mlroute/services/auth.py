@@ -88,6 +88,7 @@ def sign_in(
     def tx(s: DbSession) -> CurrentUser:
         if previous:
             team_repo.delete_sessions(s, token_hash=token_hash(previous))
+        team_repo.delete_expired_sessions(s, now)  # sessions past their lifetime go at the next sign-in
         team_repo.add_session(s, token_hash=hashed, user_id=row.id, now=now, expires_at=now + LIFETIME)
         team_repo.clear_failures(s, username=username)
         user = team_repo.find_user(s, row.id)
