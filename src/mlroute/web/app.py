@@ -26,7 +26,7 @@ from mlroute import __version__
 from mlroute.errors import UnknownIdError, UserError
 from mlroute.settings import Settings
 from mlroute.store import Store
-from mlroute.web import api, documents, interview, match, onboarding, pages, site, words
+from mlroute.web import api, documents, interview, match, onboarding, pages, site, team, words
 from mlroute.web.deps import THEMES, language
 from mlroute.web.i18n import LANGUAGES, translations
 from mlroute.web.limits import DEFAULT_MAX_BODY
@@ -61,6 +61,7 @@ def page_context(request: Request, **extra: Any) -> dict[str, Any]:
         "theme": theme if theme in THEMES else "light",
         "languages": LANGUAGES,
         "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
+        "account": request.scope.get("state", {}).get("account"),  # team mode: the signed-in account
         "version": __version__,
         **extra,
     }
@@ -70,9 +71,12 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY, *, settings: Settings | None = None, store: Store | None = None, **guards: Any
 ) -> FastAPI:
     """The app over ``store`` (default: the database ``settings`` name; settings default: the environment);
-    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds)."""
+    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds). With
+    ``settings.team`` accounts are on (``web.auth``); also a factory for ``uvicorn --factory --workers N``."""
     settings = settings or Settings()
     store = store or Store(settings.database_url())
+    if settings.team:
+        guards = team.guards(settings, store, guards)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -89,6 +93,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
+    if settings.team:
+        team.install(app, store)  # accounts: web.auth, web.team_pages (inside the checks below)
     protect(app, max_body=max_body, **guards)  # Host, Origin, CSRF token, body size, time limits: web.security
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     templates = {lang: _templates(lang) for lang in LANGUAGES}
