@@ -10,6 +10,7 @@ errors, and ends with one JSON line of the figures.
     .venv/bin/python benchmarks/web_load.py                      # 50 clients, 30 s, GET / once a second each
     .venv/bin/python benchmarks/web_load.py --seconds 10 --interval 0
     .venv/bin/python benchmarks/web_load.py --path /api/status
+    .venv/bin/python benchmarks/web_load.py --team               # a cohort on PostgreSQL: benchmarks/team_load.py
 """
 
 from __future__ import annotations
@@ -40,24 +41,26 @@ def free_port() -> int:
 
 def seed_database(url: str) -> None:
     """The demo persona's plan, started five weeks ago, with study logged most days and some items finished."""
-    os.environ["MLROUTE_DB"] = url
-    from mlroute.services import planning, tracking
+    from mlroute.services import journal, onboarding, planning, study
+    from mlroute.services.kb import index
+    from mlroute.services.status import status
+    from mlroute.store import Store
 
+    store = Store(url)
     today = date.today()
     start = today - timedelta(weeks=5, days=today.weekday())
-    tracking.init_profile(planning.demo_profile().model_copy(update={"start_date": start}), today=today)
-    items = tracking.status(today=today)["next"]
+    onboarding.start(store, index(), planning.demo_profile().model_copy(update={"start_date": start}), today=today)
+    items = status(store, today=today).next
     for day in range(30):
         if day % 7 in (2, 5):
             continue
         when = (today - timedelta(days=day)).isoformat()
-        tracking.log("1h30m", items[day % 3], note=f"session {day}", day=when, today=today)
+        study.log(store, "1h30m", items[day % 3], note=f"session {day}", day=when, today=today)
     for item in items[:2]:
-        tracking.done(item)
+        study.done(store, item)
     for text in ("Set up a study routine", "Wrote down why ML", "Asked a mentor for a chat"):
-        tracking.journal_add(text, kind="insight", today=today)
-    for st in tracking._stores.values():
-        st.close()
+        journal.journal_add(store, text, kind="insight", today=today)
+    store.close()
 
 
 def wait_for(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
@@ -130,6 +133,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30.0, help="how long the load runs (default 30)")
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     ap.add_argument("--path", default="/", help="the page to request (default the dashboard, /)")
+    ap.add_argument("--team", action="store_true", help="team mode on PostgreSQL (benchmarks/team_load.py)")
     ap.add_argument(
         "--interval",
         type=float,
@@ -137,7 +141,13 @@ def main() -> None:
         help="seconds between one client's requests (default 1: 50 clients offer 50 requests/s); "
         "0 = back to back, the saturation throughput",
     )
-    args = ap.parse_args()
+    args, rest = ap.parse_known_args()
+    if args.team:
+        import runpy
+
+        sys.argv = [str(Path(__file__).with_name("team_load.py")), *rest]
+        runpy.run_path(sys.argv[0], run_name="__main__")
+        return
 
     with tempfile.TemporaryDirectory(prefix="mlroute-load-") as folder:
         db = f"sqlite:///{Path(folder) / 'mlroute.db'}"

@@ -12,7 +12,15 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "mlroute"
-DOMAIN = ("mlroute.kb", "mlroute.profile", "mlroute.plan", "mlroute.extract", "mlroute.track", "mlroute.export")
+DOMAIN = (
+    "mlroute.kb",
+    "mlroute.profile",
+    "mlroute.plan",
+    "mlroute.extract",
+    "mlroute.track",
+    "mlroute.export",
+    "mlroute.team",
+)
 SHELLS = ("mlroute.cli", "mlroute.web")
 SIZE_EXEMPT: tuple[str, ...] = ()
 MAX_MODULE_LINES = 400

@@ -17,7 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from mlroute.errors import UserError
 from mlroute.extract import limits as bounds
 
-_OPTIONAL = ("db", "kb", "embeddings", "pdf_font", "user", "api_token")
+_OPTIONAL = ("db", "kb", "embeddings", "pdf_font", "user", "api_token", "allow_hosts")
 _LIMITS = tuple(f"max_{limit.key}" for limit in bounds.ALL)
 
 
@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     """Who is using mlroute (team mode)."""
     api_token: str | None = None
     """The token scripts send to ``mlroute serve`` (default: a new random one each start)."""
+    team: bool = False
+    """Team mode: accounts and sign-in (``mlroute serve --team`` sets it for its workers)."""
+    allow_hosts: str | None = None
+    """Further host names the web app answers to, comma-separated (``mlroute serve --allow-host``)."""
 
     # Extraction's input limits (``mlroute.extract.limits``, where each is described); "25_000_000" is accepted.
     max_file_bytes: PositiveInt = bounds.FILE_BYTES.default
@@ -70,6 +74,10 @@ class Settings(BaseSettings):
         if isinstance(value, str) and not value.strip():
             raise PydanticUseDefault()
         return value.strip() if isinstance(value, str) else value
+
+    def host_names(self) -> list[str]:
+        """``MLROUTE_ALLOW_HOSTS`` as a list of names."""
+        return [n.strip().lower() for n in (self.allow_hosts or "").split(",") if n.strip()]
 
     def database_url(self) -> str:
         from mlroute.store.engine import database_url

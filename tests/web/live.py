@@ -48,12 +48,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path) -> Iterator[str]:
-    """``mlroute serve`` over the SQLite file ``db``; yields the base URL."""
+def serve(db: Path, *extra: str) -> Iterator[str]:
+    """``mlroute serve`` over the SQLite file ``db`` (``extra``: more options, e.g. ``--team``); yields the base
+    URL."""
     port = free_port()
     env = {**os.environ, "MLROUTE_DB": f"sqlite:///{db}"}
     proc = subprocess.Popen(
-        [str(MLROUTE), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(MLROUTE), "serve", *extra, "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -45,6 +45,8 @@ COMMANDS = {
     "serve": "web",
     "interview": "interview",
     "quiz": "interview",
+    "users": "users",
+    "cohort": "cohort",
 }
 
 
@@ -115,12 +117,14 @@ def root(
     version: bool = typer.Option(
         False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
     ),
+    user: str | None = typer.Option(None, "--user", help="Act for this account (team mode; or MLROUTE_USER)."),
 ) -> None:
     """Read the settings once and set up logging; the store opens when a command first needs it."""
     from mlroute.cli.context import AppContext
+    from mlroute.settings import Settings
 
     configure_logging(verbose)
-    ctx.obj = AppContext()
+    ctx.obj = AppContext(Settings(user=user) if user else Settings())
     ctx.call_on_close(ctx.obj.close)
 
 

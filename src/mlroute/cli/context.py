@@ -1,6 +1,7 @@
 """The CLI's context object: the settings read once when a command starts, and the store and knowledge base
 opened from them on first use (``mlroute kb stats`` never opens the database, ``mlroute log`` never loads the
-knowledge base)."""
+knowledge base). On a team database the store is one account's data: the one ``--user NAME`` or
+``MLROUTE_USER`` names."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mlroute.settings import Settings
 
 if TYPE_CHECKING:
     from mlroute.kb import KBIndex
+    from mlroute.services.users import Actor
     from mlroute.store import Store
 
 log = logging.getLogger(__name__)
@@ -23,15 +25,39 @@ log = logging.getLogger(__name__)
 @dataclass
 class AppContext:
     settings: Settings = field(default_factory=Settings)
+    _database: Store | None = None
     _store: Store | None = None
 
     @property
-    def store(self) -> Store:
-        if self._store is None:
+    def database(self) -> Store:
+        """The whole database (the account commands work across people through ``Store.system()``)."""
+        if self._database is None:
             from mlroute.store import Store
 
-            self._store = Store(self.settings.database_url())
+            self._database = Store(self.settings.database_url())
+        return self._database
+
+    @property
+    def store(self) -> Store:
+        """The data of the person using mlroute: the account the settings name, else the single local person."""
+        if self._store is None:
+            if self.settings.user:
+                from mlroute.services.users import account_id
+
+                self._store = self.database.for_owner(account_id(self.database, self.settings.user))
+            else:
+                self._store = self.database
         return self._store
+
+    def actor(self) -> Actor:
+        """Who an administrative command is recorded as: the account named, else ``cli``, with the system user."""
+        import os
+        import pwd
+
+        from mlroute.services.users import Actor
+
+        system_user = pwd.getpwuid(os.getuid()).pw_name
+        return Actor(name=self.settings.user or "cli", source=f"cli ({system_user})")
 
     @property
     def kb(self) -> KBIndex:
@@ -48,8 +74,9 @@ class AppContext:
             return None
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
+        if self._database is not None:
+            self._database.close()
+            self._database = None
             self._store = None
 
 

@@ -17,36 +17,78 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mlroute.errors import UserError
+from mlroute.store import team_models as _team_models  # noqa: F401  (registers team mode's tables in the metadata)
 from mlroute.store.engine import database_url, make_engine, run_read, run_write
 from mlroute.store.migrate import Migration, ensure_schema
+from mlroute.store.owner import LOCAL, SCOPE, SYSTEM, Scope
 
 T = TypeVar("T")
 
-__all__ = ["Store", "open_store"]
+__all__ = ["LOCAL", "SYSTEM", "Scope", "Store", "open_store"]
+
+
+class _Database:
+    """One database and its engine, shared by every owner-scoped view of it (``Store.for_owner``)."""
+
+    def __init__(self, url: str, backup_dir: Path | None) -> None:
+        self.url = url
+        self.backup_dir = backup_dir
+        self.engine: Engine | None = None
+        self.migration: Migration | None = None
+        self.lock = threading.Lock()
+        self.local_checked = False
 
 
 class Store:
-    """One database. The connection (and any migration) happens on first use, so a command that refuses its
-    input never creates or touches the database; ``open_store`` opens at once."""
+    """One database, seen as one person's data: ``owner`` is an account id (team mode), None (``LOCAL``: the
+    single local person, the default) or ``SYSTEM`` (account services, across people). ``for_owner`` and
+    ``system`` give views of the same database; the connection (and any migration) happens on first use, so a
+    command that refuses its input never creates or touches the database; ``open_store`` opens at once."""
 
-    def __init__(self, url: str | None = None, *, backup_dir: Path | None = None) -> None:
-        self.url = database_url(url)
-        self.backup_dir = backup_dir
-        self._engine: Engine | None = None
-        self.migration: Migration | None = None
-        self._lock = threading.Lock()
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        backup_dir: Path | None = None,
+        owner: Scope = LOCAL,
+        _db: _Database | None = None,
+    ) -> None:
+        self._db = _db or _Database(database_url(url), backup_dir)
+        self.owner = owner
+        self._info = {SCOPE: owner}
+
+    @property
+    def url(self) -> str:
+        return self._db.url
+
+    @property
+    def backup_dir(self) -> Path | None:
+        return self._db.backup_dir
+
+    @property
+    def migration(self) -> Migration | None:
+        return self._db.migration
+
+    def for_owner(self, owner: int) -> Store:
+        """The same database, seen as the account ``owner``'s data."""
+        return Store(owner=owner, _db=self._db)
+
+    def system(self) -> Store:
+        """The same database across accounts, for the services that manage them (accounts, cohorts, sign-in)."""
+        return Store(owner=SYSTEM, _db=self._db)
 
     @property
     def engine(self) -> Engine:
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._open()
-            return self._engine
+        db = self._db
+        with db.lock:
+            if db.engine is None:
+                db.engine = self._open()
+            return db.engine
 
     def _open(self) -> Engine:
         engine = make_engine(self.url)
         try:
-            self.migration = ensure_schema(engine, backup_dir=self.backup_dir)
+            self._db.migration = ensure_schema(engine, backup_dir=self.backup_dir)
         except OperationalError as exc:
             engine.dispose()
             raise UserError(
@@ -59,22 +101,44 @@ class Store:
     def backend(self) -> str:
         return self.engine.dialect.name
 
+    def has_accounts(self) -> bool:
+        """Whether the database is a team's (it has accounts)."""
+        from sqlalchemy import select
+
+        from mlroute.store.models import UserRow
+
+        return run_read(self.engine, lambda s: s.scalar(select(UserRow.id).limit(1)) is not None)
+
+    def _check_local(self) -> None:
+        """The local person's data is refused on a team database: there, every person's data is an account's."""
+        if self.owner is not LOCAL or self._db.local_checked:
+            return
+        if self.has_accounts():
+            raise UserError(
+                "This database has accounts (team mode), so mlroute must know whose data to use.",
+                hint="Name the account: mlroute --user NAME … or MLROUTE_USER=NAME (mlroute users list shows them).",
+            )
+        self._db.local_checked = True
+
     def read(self, fn: Callable[[Session], T]) -> T:
-        return run_read(self.engine, fn)
+        self._check_local()
+        return run_read(self.engine, fn, info=self._info)
 
     def write(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one transaction: everything it writes is committed together or not at all."""
-        return run_write(self.engine, fn)
+        self._check_local()
+        return run_write(self.engine, fn, info=self._info)
 
     def describe(self) -> str:
         """The URL without its password, to show the person where their data is."""
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
-        with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+        db = self._db
+        with db.lock:
+            if db.engine is not None:
+                db.engine.dispose()
+                db.engine = None
 
 
 def open_store(url: str | None = None, *, backup_dir: Path | None = None) -> Store:

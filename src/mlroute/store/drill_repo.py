@@ -21,7 +21,7 @@ def drill_cards(s: Session) -> list[DrillCardRow]:
 
 
 def drill_card(s: Session, question_id: str) -> DrillCardRow | None:
-    return s.get(DrillCardRow, question_id)
+    return s.scalar(select(DrillCardRow).where(DrillCardRow.question_id == question_id))
 
 
 def record_drill(
@@ -39,7 +39,7 @@ def record_drill(
     now: datetime,
 ) -> int:
     """Store a card after a review and the review itself; returns the review's id."""
-    row = s.get(DrillCardRow, question_id)
+    row = drill_card(s, question_id)
     was_learnt = row is not None and int(row.card.get("state", 1)) == 2
     if row is None:
         row = DrillCardRow(question_id=question_id, reviews=0, lapses=0, card=card, due=due, updated_at=now)

@@ -1,7 +1,10 @@
 """Every row of every table as JSON-ready dicts, and back: the storage half of backup and restore.
 
 Primary keys are kept, so a restored database is the same database; on PostgreSQL the id sequences are moved
-past the restored ids so later inserts do not collide.
+past the restored ids so later inserts do not collide. In team mode a backup is one account's data: it leaves out
+``owner_id`` (and the surrogate keys of rows known by a natural key), and a restore into an account gives its rows
+new ids (other accounts' rows hold the old ones), with the references between them (a drill review's mock
+interview) carried over.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from typing import Any
 from sqlalchemy import JSON, Date, Float, Integer, String, delete, func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from mlroute.store.models import TABLES, Base, UTCDateTime
+from mlroute.store.models import NATURAL_KEYS, TABLES, Base, UTCDateTime
+from mlroute.store.owner import scope_of
+
+# Columns holding the id of another backed-up row: (table, column) → the table the id is of.
+REFERENCES = {("drill_reviews", "mock_id"): "mock_interviews"}
 
 
 def table_names() -> list[str]:
@@ -20,8 +27,8 @@ def table_names() -> list[str]:
 
 
 def columns(model: type[Base]) -> dict[str, Any]:
-    """Column name → SQLAlchemy type, for one table."""
-    return {c.key: c.columns[0].type for c in inspect(model).column_attrs}
+    """Column name → SQLAlchemy type, for one table (the columns a backup holds)."""
+    return {c.key: c.columns[0].type for c in inspect(model).column_attrs if c.columns[0].info.get("backup", True)}
 
 
 def schema() -> dict[str, dict[str, tuple[str, bool]]]:
@@ -31,7 +38,8 @@ def schema() -> dict[str, dict[str, tuple[str, bool]]]:
         cols: dict[str, tuple[str, bool]] = {}
         for attr in inspect(model).column_attrs:
             column = attr.columns[0]
-            cols[attr.key] = (_kind(column.type), bool(column.nullable))
+            if column.info.get("backup", True):
+                cols[attr.key] = (_kind(column.type), bool(column.nullable))
         out[model.__tablename__] = cols
     return out
 
@@ -56,23 +64,38 @@ def dump(s: Session) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
         cols = columns(model)
-        pk = inspect(model).primary_key
-        rows = s.scalars(select(model).order_by(*pk))
+        natural = NATURAL_KEYS.get(model.__tablename__)
+        order = [getattr(model, natural)] if natural else list(inspect(model).primary_key)
+        rows = s.scalars(select(model).order_by(*order))
         out[model.__tablename__] = [{name: _to_json(getattr(r, name)) for name in cols} for r in rows]
     return out
 
 
 def load(s: Session, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    """Insert the rows of a dump (validated beforehand); returns the number of rows per table."""
+    """Insert the rows of a dump (validated beforehand); returns the number of rows per table. The local person's
+    rows keep their ids; an account's get new ones (``REFERENCES`` follow them)."""
+    keep_ids = scope_of(s) is None
+    new_ids: dict[str, dict[Any, Any]] = {}
     counts: dict[str, int] = {}
     for model in TABLES:
+        name = model.__tablename__
         cols = columns(model)
-        rows = tables.get(model.__tablename__, [])
+        rows = tables.get(name, [])
+        added = []
         for raw in rows:
-            s.add(model(**{name: _from_json(raw.get(name), cols[name]) for name in cols}))
+            values = {col: _from_json(raw.get(col), cols[col]) for col in cols}
+            if not keep_ids:
+                values.pop("id", None)
+                for (table, column), target in REFERENCES.items():
+                    if table == name and values.get(column) is not None:
+                        values[column] = new_ids.get(target, {}).get(values[column])
+            row = model(**values)
+            s.add(row)
+            added.append((raw.get("id"), row))
         s.flush()
-        counts[model.__tablename__] = len(rows)
-    if s.get_bind().dialect.name == "postgresql":
+        new_ids[name] = {old: getattr(row, "id", None) for old, row in added}
+        counts[name] = len(rows)
+    if keep_ids and s.get_bind().dialect.name == "postgresql":
         for model in TABLES:
             if "id" in columns(model):
                 table = model.__tablename__

@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from mlroute.errors import UserError
+from mlroute.store.owner import ScopedSession
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -160,15 +161,22 @@ def is_retryable(exc: BaseException) -> bool:
     return False
 
 
-def run_write(engine: Engine, fn: Callable[[Session], T], *, deadline_s: float = WRITE_DEADLINE_S) -> T:
-    """Run ``fn`` in one write transaction; commit, or roll back everything; retry on lock contention."""
+def run_write(
+    engine: Engine,
+    fn: Callable[[Session], T],
+    *,
+    deadline_s: float = WRITE_DEADLINE_S,
+    info: dict[str, Any] | None = None,
+) -> T:
+    """Run ``fn`` in one write transaction; commit, or roll back everything; retry on lock contention. ``info``
+    is the session's (its owner scope: ``store.owner``)."""
     write_engine = engine.execution_options(mlroute_write=True)
     postgres = engine.dialect.name == "postgresql"
     give_up = time.monotonic() + deadline_s
     delay = 0.02
     while True:
         try:
-            with Session(write_engine, expire_on_commit=False) as session, session.begin():
+            with ScopedSession(write_engine, expire_on_commit=False, info=info) as session, session.begin():
                 if postgres:
                     from sqlalchemy import text
 
@@ -182,7 +190,7 @@ def run_write(engine: Engine, fn: Callable[[Session], T], *, deadline_s: float =
         delay = min(delay * 2, 1.0)
 
 
-def run_read(engine: Engine, fn: Callable[[Session], T]) -> T:
+def run_read(engine: Engine, fn: Callable[[Session], T], *, info: dict[str, Any] | None = None) -> T:
     """Run ``fn`` in one read transaction (a consistent snapshot)."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    with ScopedSession(engine, expire_on_commit=False, info=info) as session, session.begin():
         return fn(session)

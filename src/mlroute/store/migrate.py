@@ -22,7 +22,7 @@ from mlroute.store.engine import PG_WRITE_LOCK, sqlite_file
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in order; the last is the head. A test checks this against Alembic's own script directory.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 log = logging.getLogger(__name__)
 OUR_TABLES = ("profiles", "plans", "item_status", "study_sessions", "journal_entries", "evidence_links")

@@ -3,6 +3,10 @@
 Profiles and plans are append-only versioned snapshots (a re-plan never overwrites history); a plan keeps the
 knowledge-base version it came from and the date its week 1 begins. Study sessions, journal entries, evidence
 links and forecasts are append-only too; item status is the one record that is updated in place.
+
+Every table of a person's data is ``Owned``: its ``owner_id`` is their account in team mode (revision 0004), or
+NULL for the single local person. Queries never filter on it themselves: ``store.owner`` adds the owner to every
+query of a session and sets it on every new row, so one person's session cannot see or write another's rows.
 """
 
 from __future__ import annotations
@@ -10,7 +14,21 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -18,6 +36,7 @@ NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
     "pk": "pk_%(table_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
 }
 
 ITEM_STATUSES = ("todo", "doing", "done", "skipped")
@@ -46,19 +65,65 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class ProfileRow(Base):
-    __tablename__ = "profiles"
+# Columns a backup leaves out: whose the rows are (the restoring person's), and surrogate keys of rows that are
+# known by a natural key (an item id, a question id).
+INTERNAL = {"backup": False}
+LOCAL_ONLY = text("owner_id IS NULL")
+
+
+class Owned:
+    """A row of one person's data: ``owner_id`` is their account, NULL the single local person (no accounts)."""
+
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=True, info=INTERNAL
+    )
+
+
+def unique_per_owner(table: str, column: str) -> tuple[UniqueConstraint, Index]:
+    """``column`` unique within each account, and among the local person's rows (NULL owners are distinct in a
+    plain unique constraint, so those get a partial unique index)."""
+    return (
+        UniqueConstraint("owner_id", column, name=f"uq_{table}_owner_{column}"),
+        Index(
+            f"uq_{table}_local_{column}",
+            column,
+            unique=True,
+            sqlite_where=LOCAL_ONLY,
+            postgresql_where=LOCAL_ONLY,
+        ),
+    )
+
+
+class UserRow(Base):
+    """An account (team mode): a learner, a mentor or an admin; added in revision 0004. ``data_version`` goes up
+    with every change to the account's own data, so a summary of it can be cached and checked cheaply."""
+
+    __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, unique=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    data_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProfileRow(Owned, Base):
+    __tablename__ = "profiles"
+    __table_args__ = unique_per_owner("profiles", "version")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     name: Mapped[str] = mapped_column(String(200))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class PlanRow(Base):
+class PlanRow(Owned, Base):
     __tablename__ = "plans"
+    __table_args__ = unique_per_owner("plans", "version")
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, unique=True)
+    version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     profile_version: Mapped[int] = mapped_column(Integer)
     kb_version: Mapped[str] = mapped_column(String(100))
@@ -69,9 +134,11 @@ class PlanRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class ItemStatusRow(Base):
+class ItemStatusRow(Owned, Base):
     __tablename__ = "item_status"
-    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    __table_args__ = unique_per_owner("item_status", "item_id")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, info=INTERNAL)
+    item_id: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -79,7 +146,7 @@ class ItemStatusRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class StudySessionRow(Base):
+class StudySessionRow(Owned, Base):
     __tablename__ = "study_sessions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date, index=True)
@@ -89,7 +156,7 @@ class StudySessionRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class JournalEntryRow(Base):
+class JournalEntryRow(Owned, Base):
     __tablename__ = "journal_entries"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date)
@@ -100,7 +167,7 @@ class JournalEntryRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class EvidenceLinkRow(Base):
+class EvidenceLinkRow(Owned, Base):
     __tablename__ = "evidence_links"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -110,7 +177,7 @@ class EvidenceLinkRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ForecastRow(Base):
+class ForecastRow(Owned, Base):
     __tablename__ = "forecasts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -122,11 +189,13 @@ class ForecastRow(Base):
     p90: Mapped[float] = mapped_column(Float)
 
 
-class ReviewCardRow(Base):
+class ReviewCardRow(Owned, Base):
     """Spaced-repetition state (an FSRS card) for a finished item; added in revision 0002."""
 
     __tablename__ = "review_cards"
-    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    __table_args__ = unique_per_owner("review_cards", "item_id")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, info=INTERNAL)
+    item_id: Mapped[str] = mapped_column(String(200))
     due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     reviews: Mapped[int] = mapped_column(Integer)
     last_rating: Mapped[str | None] = mapped_column(String(10), nullable=True)
@@ -134,11 +203,13 @@ class ReviewCardRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class DrillCardRow(Base):
+class DrillCardRow(Owned, Base):
     """An interview question in the person's deck: its FSRS card; added in revision 0003."""
 
     __tablename__ = "drill_cards"
-    question_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    __table_args__ = unique_per_owner("drill_cards", "question_id")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, info=INTERNAL)
+    question_id: Mapped[str] = mapped_column(String(120))
     due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     reviews: Mapped[int] = mapped_column(Integer)
     lapses: Mapped[int] = mapped_column(Integer)
@@ -148,7 +219,7 @@ class DrillCardRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class DrillReviewRow(Base):
+class DrillReviewRow(Owned, Base):
     """One self-rated answer to an interview question, in a drill or a mock interview; added in revision 0003."""
 
     __tablename__ = "drill_reviews"
@@ -164,7 +235,7 @@ class DrillReviewRow(Base):
     due_after: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class MockInterviewRow(Base):
+class MockInterviewRow(Owned, Base):
     """A timed mock interview: what was planned and its summary; added in revision 0003."""
 
     __tablename__ = "mock_interviews"
@@ -175,7 +246,7 @@ class MockInterviewRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class QuizResultRow(Base):
+class QuizResultRow(Owned, Base):
     """A graded quiz: every answer, the level it proposes, and when the person accepted it; added in 0003."""
 
     __tablename__ = "quiz_results"
@@ -205,3 +276,5 @@ TABLES: tuple[type[Base], ...] = (
     MockInterviewRow,
     QuizResultRow,
 )
+# The row a backup lists first and orders by, for tables whose primary key is a surrogate a backup leaves out.
+NATURAL_KEYS = {"item_status": "item_id", "review_cards": "item_id", "drill_cards": "question_id"}

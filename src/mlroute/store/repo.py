@@ -88,7 +88,7 @@ def statuses(s: Session) -> dict[str, ItemStatusRow]:
 
 def set_status(s: Session, item_id: str, status: str, *, now: datetime, reason: str | None = None) -> tuple[str, str]:
     """Set an item's status; returns (previous status, new status). Keeps when it started and finished."""
-    row = s.get(ItemStatusRow, item_id)
+    row = s.scalar(select(ItemStatusRow).where(ItemStatusRow.item_id == item_id))
     if row is None:
         row = ItemStatusRow(item_id=item_id, status="todo", updated_at=now)
         s.add(row)
@@ -178,7 +178,7 @@ def forecasts(s: Session) -> list[ForecastRow]:
 
 
 def review_card(s: Session, item_id: str) -> ReviewCardRow | None:
-    return s.get(ReviewCardRow, item_id)
+    return s.scalar(select(ReviewCardRow).where(ReviewCardRow.item_id == item_id))
 
 
 def put_review_card(
@@ -190,7 +190,7 @@ def put_review_card(
     rating: str | None,
     now: datetime,
 ) -> None:
-    row = s.get(ReviewCardRow, item_id)
+    row = review_card(s, item_id)
     if row is None:
         s.add(ReviewCardRow(item_id=item_id, card=card, due=due, reviews=0, last_rating=None, updated_at=now))
     else:
@@ -204,7 +204,7 @@ def put_review_card(
 
 def delete_unreviewed_card(s: Session, item_id: str) -> None:
     """Drop the card a finish scheduled when it was never reviewed (the finish was taken back)."""
-    row = s.get(ReviewCardRow, item_id)
+    row = review_card(s, item_id)
     if row is not None and row.reviews == 0:
         s.delete(row)
         s.flush()

@@ -24,7 +24,20 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mlroute import __version__
 from mlroute.settings import Settings
 from mlroute.store import Store
-from mlroute.web import api, documents, errors, interview, match, notices, onboarding, pages, settings_page, site, words
+from mlroute.web import (
+    api,
+    documents,
+    errors,
+    interview,
+    match,
+    notices,
+    onboarding,
+    pages,
+    settings_page,
+    site,
+    team,
+    words,
+)
 from mlroute.web.deps import THEMES, language
 from mlroute.web.i18n import LANGUAGES, translations
 from mlroute.web.limits import DEFAULT_MAX_BODY
@@ -59,6 +72,7 @@ def page_context(request: Request, **extra: Any) -> dict[str, Any]:
         "theme": theme if theme in THEMES else "auto",  # "auto": follow the system until the person chooses
         "languages": LANGUAGES,
         "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
+        "account": request.scope.get("state", {}).get("account"),  # team mode: the signed-in account
         "version": __version__,
         "notice": notices.read(request, lang),
         **extra,
@@ -69,9 +83,12 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY, *, settings: Settings | None = None, store: Store | None = None, **guards: Any
 ) -> FastAPI:
     """The app over ``store`` (default: the database ``settings`` name; settings default: the environment);
-    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds)."""
+    ``guards`` go to ``web.security.protect`` (allowed_hosts, tokens, request and extraction seconds). With
+    ``settings.team`` accounts are on (``web.auth``); also a factory for ``uvicorn --factory --workers N``."""
     settings = settings or Settings()
     store = store or Store(settings.database_url())
+    if settings.team:
+        guards = team.guards(settings, store, guards)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -88,6 +105,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
+    if settings.team:
+        team.install(app, store)  # accounts: web.auth, web.team_pages (inside the checks below)
     protect(app, max_body=max_body, **guards)  # Host, Origin, CSRF token, body size, time limits: web.security
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     templates = {lang: _templates(lang) for lang in LANGUAGES}

@@ -23,7 +23,7 @@ import base64
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
@@ -51,16 +51,19 @@ class Tokens:
     def _mac(self, message: bytes) -> bytes:
         return hmac.new(self._secret, message, hashlib.sha256).digest()
 
-    def for_nonce(self, nonce: str) -> str:
-        return _b64(self._mac(b"csrf:" + nonce.encode("utf-8", "replace")))
+    def for_nonce(self, nonce: str, binding: str = "") -> str:
+        """The form token of a cookie nonce; in team mode bound to the session too (``binding``: its cookie), so
+        a token fetched by someone else, for their own session, is no use in another person's browser."""
+        bound = b"\0" + binding.encode("utf-8", "replace") if binding else b""
+        return _b64(self._mac(b"csrf:" + nonce.encode("utf-8", "replace") + bound))
 
-    def valid(self, sent: str | None, nonces: Iterable[str]) -> bool:
+    def valid(self, sent: str | None, nonces: Iterable[str], binding: str = "") -> bool:
         """True when ``sent`` is the API token or the form token of one of the cookie nonces."""
         if not sent:
             return False
         ok = hmac.compare_digest(sent.encode("utf-8", "replace"), self.api.encode())
         for nonce in nonces:
-            ok |= hmac.compare_digest(sent.encode("utf-8", "replace"), self.for_nonce(nonce).encode())
+            ok |= hmac.compare_digest(sent.encode("utf-8", "replace"), self.for_nonce(nonce, binding).encode())
         return ok
 
     def from_headers(self, headers: Headers) -> str | None:
@@ -83,9 +86,10 @@ def cookie_nonces(headers: Headers) -> list[str]:
 
 
 class CSRFMiddleware:
-    def __init__(self, app: ASGIApp, tokens: Tokens) -> None:
+    def __init__(self, app: ASGIApp, tokens: Tokens, binding: Callable[[Headers], str | None] | None = None) -> None:
         self.app = app
         self.tokens = tokens
+        self.binding = binding
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,14 +98,16 @@ class CSRFMiddleware:
         headers = Headers(scope=scope)
         nonces = cookie_nonces(headers)
         new_nonce = None if nonces else secrets.token_urlsafe(24)
+        bound = (self.binding(headers) or "") if self.binding else ""
         # Pages embed the token of the nonce a later form will send back: ours is the last (widest path) cookie.
-        scope.setdefault("state", {})["csrf_token"] = self.tokens.for_nonce(nonces[-1] if nonces else new_nonce or "")
+        nonce = nonces[-1] if nonces else new_nonce or ""
+        scope.setdefault("state", {})["csrf_token"] = self.tokens.for_nonce(nonce, bound)
 
         if scope["method"] not in SAFE_METHODS:
             sent = self.tokens.from_headers(headers)
-            if not self.tokens.valid(sent, nonces):
+            if not self.tokens.valid(sent, nonces, bound):
                 sent, receive = await _token_in_form(scope, receive, headers)
-                if not self.tokens.valid(sent, nonces):
+                if not self.tokens.valid(sent, nonces, bound):
                     await _refuse(scope, receive, send)
                     return
 

@@ -25,7 +25,16 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_store(request: Request) -> Store:
+    """The app's store; in team mode, scoped to the signed-in account (``web.auth``), so a route sees and
+    changes that person's data only."""
     store: Store = request.app.state.store
+    if request.app.state.settings.team:
+        account = request.scope.get("state", {}).get("account")
+        if account is None:
+            from mlroute.web.auth import Denied
+
+            raise Denied(401, "Sign in to continue.", "Sign in at /login.")
+        return store.for_owner(account.id)
     return store
 
 

@@ -16,7 +16,7 @@ Three checks, before anything else runs:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,10 +57,13 @@ def host_allowed(host: str, allowed: Sequence[str]) -> bool:
 
 
 class LocalOnlyMiddleware:
-    def __init__(self, app: ASGIApp, tokens: Tokens, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> None:
+    def __init__(
+        self, app: ASGIApp, tokens: Tokens, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS, team: bool = False
+    ) -> None:
         self.app = app
         self.tokens = tokens
         self.allowed = tuple(h.lower().strip("[]") for h in allowed_hosts)
+        self.team = team  # accounts are on: a script reading the API signs in instead of sending the API token
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -108,7 +111,11 @@ class LocalOnlyMiddleware:
         if scope["path"].startswith(PROTECTED_READS) and scope["path"] not in PUBLIC_READS:
             if (site is not None and site not in SAME_ORIGIN) or foreign_origin:
                 return (403, "Another site may not read your mlroute data.", "Open the link from mlroute's pages.")
-            if site is None and not self.tokens.valid(self.tokens.from_headers(headers), cookie_nonces(headers)):
+            if (
+                site is None
+                and not self.team
+                and not self.tokens.valid(self.tokens.from_headers(headers), cookie_nonces(headers))
+            ):
                 return (
                     403,
                     "Reading mlroute's API needs the API token.",
@@ -135,14 +142,20 @@ def protect(
     tokens: Tokens | None = None,
     request_seconds: float = DEFAULT_REQUEST_SECONDS,
     extract_seconds: float = DEFAULT_EXTRACT_SECONDS,
+    team: bool = False,
 ) -> Tokens:
     """Wrap the app in every guard, outermost first: response headers, Host/Origin, wall time, body size, CSRF
     token (which reads the body, so the size cap comes before it). Returns the tokens (the API token for serve)."""
     tokens = tokens or Tokens()
-    app.add_middleware(CSRFMiddleware, tokens=tokens)
+    binding: Callable[[Headers], str | None] | None = None
+    if team:  # form tokens bound to the signed-in session too (web.csrf)
+        from mlroute.web.auth import session_token
+
+        binding = session_token
+    app.add_middleware(CSRFMiddleware, tokens=tokens, binding=binding)
     app.add_middleware(BodyLimitMiddleware, max_body=max_body)
     app.add_middleware(RequestTimeoutMiddleware, seconds=request_seconds, extract_seconds=extract_seconds)
-    app.add_middleware(LocalOnlyMiddleware, tokens=tokens, allowed_hosts=allowed_hosts)
+    app.add_middleware(LocalOnlyMiddleware, tokens=tokens, allowed_hosts=allowed_hosts, team=team)
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.tokens = tokens
     return tokens

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from mlroute.store import team_models as _team_models  # noqa: F401  (team mode's tables)
 from mlroute.store.models import Base
 
 connection = context.config.attributes.get("connection")
