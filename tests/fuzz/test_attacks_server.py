@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from tests.conftest import MLROUTE
-from tests.web.test_e2e import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.web.live import CHROMIUM, CHROMIUM_ARGS, free_port
 
 
 @pytest.fixture

@@ -27,7 +27,18 @@ from tests.fuzz.budget import bounded
 from tests.web.conftest import local_client, page_token
 
 # Routes that plan (a second or more each) get few cases; the rest many.
-HEAVY = ("/api/plan", "/api/init", "/api/demo", "/welcome", "/welcome/demo", "/replan", "/api/replan")
+HEAVY = (
+    "/api/plan",
+    "/api/init",
+    "/api/demo",
+    "/welcome",
+    "/welcome/demo",
+    "/replan",
+    "/api/replan",
+    "/settings/profile",  # a profile change plans again (services.profile_edit)
+    "/settings/profile/preview",
+    "/match/add",
+)
 CASES_LIGHT = 40
 CASES_HEAVY = 4
 BOUND_S = 20.0  # no request may take longer than this (planning is the slowest, ~1-2 s)

@@ -1,8 +1,10 @@
-"""Accessibility basics on every page: each control has a label, the page has one h1 and a language, graph nodes
-are links with a text alternative, and there is a way past the navigation."""
+"""Accessibility basics on every page: each control has a label, the page has one h1 and a language, headings do
+not skip a level, roadmap cards and timeline rows are links that say what they are, and there is a way past the
+navigation."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -12,7 +14,6 @@ from .conftest import Browser
 PAGES = [
     "/",
     "/roadmap",
-    "/roadmap?item=act:find-mentor",
     "/timeline",
     "/items/act:find-mentor",
     "/items/res:mml-book",
@@ -23,6 +24,8 @@ PAGES = [
     "/welcome",
     "/welcome?background=software_engineer",
     "/kb?q=python",
+    "/kb/skill:python",
+    "/docs",
 ]
 
 
@@ -63,13 +66,27 @@ def test_buttons_and_links_have_names(planned_db: str, browser: Browser) -> None
             assert re.sub(r"<[^>]+>", "", link).strip(), (path, link[:120])
 
 
-def test_graph_nodes_are_links_with_a_text_alternative(planned_db: str, browser: Browser) -> None:
+def test_headings_do_not_skip_a_level(planned_db: str, browser: Browser) -> None:
+    for path in PAGES:
+        levels = [int(h) for h in re.findall(r"<h([1-6])\b", browser.get(path).text)]
+        assert levels[0] == 1, path
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (path, levels)
+
+
+def test_cards_and_rows_are_links_that_say_what_they_are(planned_db: str, browser: Browser) -> None:
     html = browser.get("/roadmap").text
-    nodes = re.findall(r'<a href="[^"]+" class="node[^"]*"[^>]*>\s*<title>([^<]+)</title>', html)
-    assert len(nodes) > 20
-    assert all(" · " in t for t in nodes)  # name · details · status, read out by screen readers
+    cards = re.findall(r'<a class="title" href="/items/[^"]+"( aria-describedby="([^"]+)")?>', html)
+    assert len(cards) > 20
+    for _, described in cards:
+        if described:
+            assert f'id="{described}" role="tooltip"' in html  # what it builds on, read out on focus
     timeline = browser.get("/timeline").text
-    assert re.findall(r'<a href="/items/[^"]+" class="bar-link[^"]*">\s*<title>', timeline)
+    rows = re.findall(
+        r'<a class="tl-label" href="/items/[^"]+"[^>]*>.*?<span class="visually-hidden"> · ([^<]+)</span>',
+        timeline,
+        flags=re.S,
+    )
+    assert len(rows) > 20 and all(r.count(" · ") == 3 for r in rows)  # kind · weeks · hours · status
 
 
 def test_security_headers_keep_pages_to_this_app(planned_db: str, browser: Browser) -> None:

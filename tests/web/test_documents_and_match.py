@@ -37,6 +37,25 @@ def test_documents_download(planned_db: str, browser: Browser, path: str, media:
         assert b"DTSTART" in r.content and b"T073000" in r.content
 
 
+def test_the_documents_page_speaks_of_a_manager_only_to_someone_with_an_employer(
+    planned_db: str, browser: Browser
+) -> None:
+    from mlroute.services import onboarding, planning
+    from mlroute.services.kb import index
+
+    page = browser.get("/documents").text  # the demo persona is a DevOps engineer, employed
+    assert "what you ask of your manager" in page and "mentor" not in page
+    student = planning.demo_profile().model_copy(update={"background": "student", "employed": None})
+    onboarding.start(browser.store, index(), student, replace=True)
+    page = browser.get("/documents").text
+    assert "manager" not in page and "to share with a mentor or study partner" in page
+    assert "## What would help me" in browser.get("/documents/transition-plan.md").text  # as the document does
+    browser.post("/settings", {"lang": "zh"})
+    page = browser.get("/documents").text
+    assert "经理" not in page and "导师" in page
+    assert "## 哪些帮助对我最有用" in browser.get("/documents/transition-plan.md").text  # in the page's language
+
+
 def test_unknown_document_or_format(planned_db: str, browser: Browser) -> None:
     assert browser.get("/documents/transition-plan.docx").status_code == 400
     assert browser.get("/documents/cv.md").status_code == 400
@@ -69,7 +88,7 @@ def test_backup_restores_into_an_empty_database(
             data={"csrf_token": fresh.token()},
             files={"backup_file": ("backup.json", backup, "application/json")},
         )
-        assert again.status_code == 400 and "already holds data" in again.text
+        assert again.status_code == 400 and "already holds a plan" in again.text
         bad = fresh.client.post(
             "/documents/restore",
             data={"csrf_token": fresh.token(), "replace": "yes"},

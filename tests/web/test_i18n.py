@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -10,6 +12,8 @@ from mlroute.web.app import WEB_DIR
 from mlroute.web.i18n import pick_language, translations
 
 from .conftest import Browser
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def ui_strings() -> set[str]:
@@ -23,8 +27,6 @@ def ui_strings() -> set[str]:
 
 
 def test_every_ui_string_has_a_chinese_translation_with_the_same_placeholders() -> None:
-    import re
-
     strings = ui_strings()
     assert len(strings) > 200
     with (WEB_DIR / "locale" / "zh" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
@@ -55,19 +57,23 @@ def test_language_choice_cookie_then_browser_then_english() -> None:
     assert pick_language("fr", "fr-FR") == "en"
 
 
-def test_pages_in_chinese_with_knowledge_base_names_in_chinese(planned_db: str, browser: Browser) -> None:
+def test_pages_in_chinese_with_knowledge_base_names_and_whys_in_chinese(planned_db: str, browser: Browser) -> None:
+    """The demo plan was made in English: in Chinese mode its whys, phases and milestones are remade in Chinese."""
     browser.post("/settings", {"lang": "zh"})
     idx = kb_service.index()
     dash = browser.get("/").text
     assert '<html lang="zh-CN"' in dash
     assert "接下来做什么" in dash and "What is next" not in dash
     roadmap = browser.get("/roadmap").text
-    assert "路线图" in roadmap
-    assert idx.skills["linear-algebra"].name.zh in roadmap  # a gap of the demo persona, by its Chinese name
+    assert "路线图" in roadmap and "可以开始申请" in roadmap
+    assert idx.skills["linear-algebra"].name.zh in roadmap  # a skill tag, by its Chinese name
+    assert idx.routes["platform"].phases[0].name.zh in roadmap  # a phase of the route
     timeline = browser.get("/timeline").text
-    assert "里程碑" in timeline and "阶段结束" in timeline
-    item = browser.get("/items/act:find-mentor").text
-    assert idx.career_actions["find-mentor"].title.zh in item
+    assert "里程碑" in timeline and "完成：" in timeline  # the planner's milestone titles, in Chinese
+    item = browser.get("/items/res:dl-specialization").text
+    assert idx.resources["dl-specialization"].title_zh in item
+    why = re.search(r"<h2>为什么在你的计划中</h2>.*?<p>([^<]+)</p>", item, flags=re.S)
+    assert why and CJK.search(why.group(1)) and "Closes" not in why.group(1)
     welcome = browser.get("/welcome?background=software_engineer").text
     assert idx.skills["python"].name.zh in welcome and idx.roles["ml-engineer"].name.zh in welcome
 

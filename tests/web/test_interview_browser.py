@@ -142,8 +142,8 @@ def test_a_mock_interview_by_keyboard(page: Any, server: str) -> None:
         if page.locator("#mock-summary").count():
             break
         page.keyboard.press("Space")
-        page.keyboard.press("4")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the next question (or the summary) is loaded before the next key
+            page.keyboard.press("4")
     expect(page.locator("#mock-summary")).to_be_visible()
     page.screenshot(path=str(SHOTS / "22-mock-summary.png"), full_page=True)
 

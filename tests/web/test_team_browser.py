@@ -5,62 +5,31 @@ comment on a journal entry; the learner signs in and reads it. Screenshots at 12
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import MLROUTE
+from tests.web import live
+from tests.web.live import SHOTS
 from tests.web.team_fixtures import PASSWORD, build_team_db
-from tests.web.test_e2e import CHROMIUM, CHROMIUM_ARGS, SHOTS, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+live.require_chromium()
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import socket
-
     db = tmp_path_factory.mktemp("team-e2e") / "team.db"
     build_team_db(db)
-    port = free_port()
-    env = {**os.environ, "MLROUTE_DB": f"sqlite:///{db}"}
-    proc = subprocess.Popen(
-        [str(MLROUTE), "serve", "--team", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                reason = proc.stderr.read().decode() if proc.stderr else ""
-                raise RuntimeError(f"mlroute serve --team did not start: {reason}") from None
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with live.serve(db, "--team") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("headless Chromium not installed")
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with live.chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def sign_in(browser: Any, server: str, name: str, width: int = 1280) -> Any:

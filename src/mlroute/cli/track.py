@@ -178,13 +178,13 @@ CURRENT_WORDS = {
     "en": (
         "Plan v{v} · journey began {d}",
         ("weeks", "item", "title", "status", "hours"),
-        "finished under earlier versions ({n}):",
+        "from earlier versions, no longer in this plan ({n}):",
         {"todo": "todo", "doing": "doing", "done": "done", "skipped": "skipped"},
     ),
     "zh": (
         "计划 v{v} · 开始于 {d}",
         ("周", "编号", "名称", "状态", "小时"),
-        "早先版本中完成的（{n}）：",
+        "早先版本中有记录、本计划不再列出的（{n}）：",
         {"todo": "未开始", "doing": "进行中", "done": "已完成", "skipped": "已跳过"},
     ),
 }

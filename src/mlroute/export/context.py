@@ -2,9 +2,10 @@
 knowledge base, for names and rubrics) to the plain dicts the document builders read.
 
 Weeks are journey weeks, counted from the first plan's start, as ``mlroute status`` counts them, so a re-planned
-item keeps its place in time. Items done or skipped under an earlier plan version (``finished``: the current-plan
-view's ``FinishedItem`` rows) stay in every document. The ETA is the one ``mlroute status`` prints (``status``);
-``ends(week)`` is the date every place prints for the end of a journey week (``services.status.end_of_week``).
+item keeps its place in time. Items done or skipped under an earlier plan version, or otherwise recorded, that the
+current version no longer lists (``finished``: the current-plan view's ``FinishedItem`` rows) stay in every
+document. The ETA is the one ``mlroute status`` prints (``status``); ``ends(week)`` is the date every place prints
+for the end of a journey week (``services.status.end_of_week``).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _row(journey: Journey, names: Names, it: Mapping[str, Any], ws: int, we: int
 
 
 def item_rows(journey: Journey, finished: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
-    """The current plan's items and the items finished under earlier versions, in journey-week order."""
+    """The current plan's items and the recorded items of earlier versions it no longer lists, in journey-week order."""
     offset = journey.offset
     rows = []
     for n, it in enumerate(plan_order(journey.plan_items)):

@@ -25,10 +25,13 @@ class SessionNote(Result):
 
 
 class FinishedItem(Result):
-    """An item done or skipped under an earlier plan version, which later versions no longer list."""
+    """An item the current plan no longer lists that has something recorded against it (a status, logged time):
+    mostly work done or skipped under an earlier version, which a re-plan leaves out; also one taken back after
+    that re-plan. The pages, ``mlroute current --json`` and the documents keep it in view, where that version
+    placed it."""
 
     id: str
-    title: str
+    title: str  # in ``lang``, the language of the version that listed it
     kind: str | None
     status: str
     reason: str | None
@@ -37,7 +40,10 @@ class FinishedItem(Result):
     horizon: str
     week_start: int  # journey weeks (from the first plan's start)
     week_end: int
-    plan_version: int
+    plan_version: int  # the last version that listed it
+    offset: int  # weeks from the first plan's week 1 to that version's week 1
+    lang: str
+    item: dict[str, Any] = Field(exclude=True)  # its entry in that version (the pages draw it); not in the JSON
 
 
 class CurrentPlan(Result):
@@ -52,12 +58,12 @@ class CurrentPlan(Result):
     reasons: dict[str, str]
     hours_logged: dict[str, float]
     sessions: dict[str, list[SessionNote]]
-    # done or skipped under an earlier version, no longer in this plan
+    # recorded items this plan no longer lists (done or skipped under an earlier version, or taken back since)
     finished: list[FinishedItem] = Field(default_factory=list)
 
     def document(self) -> dict[str, Any]:
-        """The plan document with each item's status, and the finished items of earlier versions (``mlroute
-        current --json`` and ``GET /api/current-plan``)."""
+        """The plan document with each item's status, and the items of earlier versions this one no longer lists
+        (``mlroute current --json`` and ``GET /api/current-plan``)."""
         doc = dict(self.plan)
         doc["items"] = [{**it, "status": self.statuses.get(it["id"], "todo")} for it in self.plan.get("items", [])]
         doc["finished"] = [f.model_dump(mode="json") for f in self.finished]
@@ -110,34 +116,35 @@ def _finished(
     reasons: dict[str, str | None],
     minutes: dict[str, int],
 ) -> list[FinishedItem]:
-    """Done and skipped items the current plan no longer lists, as their latest plan version placed them."""
-    listed = {it["id"] for it in plan.data.get("items", [])}
-    last: dict[str, tuple[dict[str, Any], int, int]] = {}
-    for p in repo.plans(s):
-        offset = (p.starts_on - first.starts_on).days // 7
-        for it in p.data.get("items", []):
-            last[it["id"]] = (it, offset, p.version)
-    out = []
-    for item_id, status in sorted(statuses.items()):
-        if status not in ("done", "skipped") or item_id in listed or item_id not in last:
-            continue
-        it, offset, version = last[item_id]
-        out.append(
-            FinishedItem(
+    """The items with a status or logged time the current plan does not list, each as the newest earlier version
+    listed it, in journey-week order."""
+    missing = (set(statuses) | set(minutes)) - {it["id"] for it in plan.data.get("items", [])}
+    if not missing:
+        return []
+    found: dict[str, FinishedItem] = {}
+    for row in reversed(repo.plans(s)):
+        offset = (row.starts_on - first.starts_on).days // 7
+        for it in row.data.get("items", []):
+            item_id = it["id"]
+            if item_id not in missing or item_id in found:
+                continue
+            found[item_id] = FinishedItem(
                 id=item_id,
                 title=str(it.get("title", item_id)),
                 kind=it.get("kind"),
-                status=status,
+                status=statuses.get(item_id, "doing"),  # time logged on an item makes it in progress
                 reason=reasons.get(item_id),
                 hours=float(it.get("hours", 0)),
                 hours_logged=round(minutes.get(item_id, 0) / 60, 2),
                 horizon=str(it.get("horizon", "ready")),
                 week_start=int(it.get("week_start", 0)) + offset,
                 week_end=int(it.get("week_end", 0)) + offset,
-                plan_version=version,
+                plan_version=row.version,
+                offset=offset,
+                lang=str(row.data.get("lang", "en")),
+                item=it,
             )
-        )
-    return out
+    return sorted(found.values(), key=lambda f: (f.week_start, f.id))
 
 
 def current_document(store: Store) -> dict[str, Any]:

@@ -52,12 +52,14 @@ def start(
     force: bool = False,
     replace: bool = False,
     seed: int = 0,
+    lang: str | None = None,
     today: date | None = None,
     now: datetime | None = None,
 ) -> Started:
     """Make the plan for ``profile`` (the coming Monday when it has no start date), write the profile to
     ``out`` when given, and store the profile and the plan. Over an existing plan only with ``replace``: the old
-    one stays in history, and what is done or skipped counts as covered."""
+    one stays in history, and what is done or skipped counts as covered. ``lang``: the plan's language (default:
+    the person's first language); the web app asks for the page's."""
     refuse_replacing(store, replace)
     profile = planning.ready_profile(profile, today)
     statuses = store.read(repo.statuses)
@@ -65,7 +67,7 @@ def start(
     skipped = in_kb((i for i, r in statuses.items() if r.status == "skipped"), kb)
     evidenced = plan_evidence(store, profile.skills)  # levels earned in accepted quizzes
     doc = planning.build_plan(
-        profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, evidenced=evidenced
+        profile, index=kb, done=done, skipped=skipped, seed=seed, on=today, evidenced=evidenced, lang=lang
     ).to_json()
     written = planning.save_profile(profile, out, force=force) if out is not None else None
     starts_on = date.fromisoformat(doc["start_date"]) if doc.get("start_date") else profile.start_date

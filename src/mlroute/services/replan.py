@@ -73,7 +73,7 @@ def in_kb(ids: Iterable[str], kb: KBIndex) -> frozenset[str]:
     return frozenset(ref for ref in ids if ref.partition(":")[2] in tables.get(ref.partition(":")[0], {}))
 
 
-def _plan_from(
+def plan_from(
     journey: Journey,
     kb: KBIndex,
     starts_on: date,
@@ -82,14 +82,18 @@ def _plan_from(
     pace: float | None,
     pc: Pace,
     evidenced: Mapping[str, int],
+    lang: str | None,
+    *,
+    profile_data: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The stored profile planned again from ``starts_on``, with the same seed and language as the plan it
-    follows (so that nothing new means the same plan), at ``pace`` (None: the stated hours)."""
+    """The stored profile (or ``profile_data``, a changed one) planned again from ``starts_on``, with the same
+    seed as the plan it follows and its language unless ``lang`` asks for another (so that nothing new means the
+    same plan), at ``pace`` (None: the stated hours)."""
     from mlroute.plan import make_plan
     from mlroute.plan.schedule import TooLong
     from mlroute.profile import Profile
 
-    profile = Profile.model_validate(journey.profile)
+    profile = Profile.model_validate(journey.profile if profile_data is None else profile_data)
     profile = profile.model_copy(
         update={
             "start_date": starts_on,
@@ -105,7 +109,7 @@ def _plan_from(
             pace=pace,
             pace_sigma=pc.sigma or 0.15,
             seed=int(journey.plan.data.get("seed", 0)),
-            lang=journey.plan.data.get("lang"),
+            lang=lang or journey.plan.data.get("lang"),
             evidenced=evidenced,
         )
     except TooLong:
@@ -142,12 +146,14 @@ def replan(
     kb: KBIndex,
     *,
     use: str = "auto",
+    lang: str | None = None,
     today: date | None = None,
     now: datetime | None = None,
 ) -> Replanned:
     """A new plan from what is done and skipped, from this week on, packed at the observed pace once there is
     enough of it (``use``: auto | observed | stated); shows what changed. Twice in a row with nothing new, it
-    changes nothing."""
+    changes nothing. ``lang``: the new plan's language (default: the current plan's; the web app asks for the
+    page's)."""
     from mlroute.plan.words import lang_of
     from mlroute.track.replan import diff, reasons
 
@@ -162,7 +168,7 @@ def replan(
     done = in_kb((i for i, st in journey.statuses.items() if st == "done"), kb)
     skipped = in_kb((i for i, st in journey.statuses.items() if st == "skipped"), kb)
     evidenced = plan_evidence(store, journey.profile.get("skills") or {})  # levels earned in accepted quizzes
-    doc = _plan_from(journey, kb, starts_on, done, skipped, observed, pc, evidenced)
+    doc = plan_from(journey, kb, starts_on, done, skipped, observed, pc, evidenced, lang)
     stored = adopt_plan(
         store,
         journey.profile,

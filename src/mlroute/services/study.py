@@ -1,4 +1,5 @@
-"""Logging study and changing an item's status: ``mlroute log``, ``start``, ``done``, ``skip``.
+"""Logging study and changing an item's status: ``mlroute log``, ``start``, ``done``, ``skip``, and undoing a
+finish or a skip.
 
 Input is read before the database is opened, and each command is one transaction, so a mistake changes nothing.
 """
@@ -136,3 +137,25 @@ def skip(store: Store, item: str, *, reason: str = "known", now: datetime | None
             hint="Say why in a few words, or leave --reason out to mean you already know it ('known').",
         )
     return set_status(store, item, "skipped", reason=reason, now=now)
+
+
+def undo(store: Store, item: str, *, now: datetime | None = None) -> StatusChange:
+    """Take back a finish or a skip: the item is in progress again when time was logged on it, else to do. A card the
+    finish scheduled goes with it unless it was already reviewed."""
+    now = now_or(now)
+
+    def tx(s: DbSession) -> StatusChange:
+        journey = load_journey(s)
+        item_id = resolve_item(item, journey)
+        previous = journey.status(item_id)
+        status = previous
+        if previous in ("done", "skipped"):
+            status = "doing" if any(x.item_id == item_id for x in journey.sessions) else "todo"
+            repo.set_status(s, item_id, status, now=now)
+            if previous == "done":
+                repo.delete_unreviewed_card(s, item_id)
+        return StatusChange(
+            item=item_id, title=journey.title(item_id), previous=previous, status=status, reason=None, review_due=None
+        )
+
+    return store.write(tx)

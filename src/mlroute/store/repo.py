@@ -202,6 +202,14 @@ def put_review_card(
     s.flush()
 
 
+def delete_unreviewed_card(s: Session, item_id: str) -> None:
+    """Drop the card a finish scheduled when it was never reviewed (the finish was taken back)."""
+    row = review_card(s, item_id)
+    if row is not None and row.reviews == 0:
+        s.delete(row)
+        s.flush()
+
+
 def review_cards(s: Session) -> list[ReviewCardRow]:
     return list(s.scalars(select(ReviewCardRow).order_by(ReviewCardRow.due, ReviewCardRow.item_id)))
 

@@ -9,24 +9,35 @@ knowledge base) as ``Annotated`` dependencies from ``web.deps``.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from mlroute import __version__
-from mlroute.errors import UnknownIdError, UserError
 from mlroute.settings import Settings
 from mlroute.store import Store
-from mlroute.web import api, documents, interview, match, onboarding, pages, site, team, words
+from mlroute.web import (
+    api,
+    documents,
+    errors,
+    interview,
+    match,
+    notices,
+    onboarding,
+    pages,
+    settings_page,
+    site,
+    team,
+    words,
+)
 from mlroute.web.deps import THEMES, language
 from mlroute.web.i18n import LANGUAGES, translations
 from mlroute.web.limits import DEFAULT_MAX_BODY
@@ -58,11 +69,12 @@ def page_context(request: Request, **extra: Any) -> dict[str, Any]:
     return {
         "request": request,
         "lang": lang,
-        "theme": theme if theme in THEMES else "light",
+        "theme": theme if theme in THEMES else "auto",  # "auto": follow the system until the person chooses
         "languages": LANGUAGES,
         "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
         "account": request.scope.get("state", {}).get("account"),  # team mode: the signed-in account
         "version": __version__,
+        "notice": notices.read(request, lang),
         **extra,
     }
 
@@ -101,37 +113,17 @@ def create_app(
 
     def render(request: Request, name: str, status_code: int = 200, **extra: Any) -> HTMLResponse:
         ctx = page_context(request, **extra)
-        return templates[ctx["lang"]].TemplateResponse(request, name, ctx, status_code=status_code)
+        response = templates[ctx["lang"]].TemplateResponse(request, name, ctx, status_code=status_code)
+        if ctx["notice"] is not None:
+            notices.clear(request, response)
+        return response
 
     app.state.render = render
+    app.state.max_body = max_body
 
-    _handle_errors(app, render)
-    for module in (pages, onboarding, match, documents, site, interview):
+    errors.install(app, render, api.invalid_request)
+    app.add_middleware(errors.FriendlyRefusals, render=render)  # outermost: the guards' pages in this app's words
+    for module in (pages, onboarding, match, documents, settings_page, site, interview):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api")
     return app
-
-
-def _handle_errors(app: FastAPI, render: Callable[..., HTMLResponse]) -> None:
-    """A ``UserError`` or a bad request as JSON under /api/, else as the error page (in the notice area for HTMX)."""
-
-    def error_page(request: Request, status: int, message: str, hint: str | None) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": message, "hint": hint}, status_code=status)
-        response = render(request, "error.html", status_code=status, message=message, hint=hint)
-        if request.headers.get("hx-request"):
-            # HTMX shows the message in the page's notice area instead of replacing what the user was on.
-            response.headers.update({"HX-Retarget": "#flash", "HX-Reswap": "innerHTML", "HX-Reselect": "#error-card"})
-        return response
-
-    @app.exception_handler(UserError)
-    async def user_error(request: Request, exc: UserError) -> Response:
-        log.info("%s %s refused: %s", request.method, request.url.path, exc.message)
-        return error_page(request, 404 if isinstance(exc, UnknownIdError) else 400, exc.message, exc.hint)
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse(api.invalid_request(exc.errors(), request.headers.get("content-type", "")), 422)
-        fields = ", ".join(sorted({str(e["loc"][-1]) for e in exc.errors()}))
-        return error_page(request, 422, f"Some fields are missing or invalid: {fields}.", "Go back and fill them in.")

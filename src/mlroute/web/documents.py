@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from mlroute.errors import UserError
+from mlroute.export.context import has_employer
 from mlroute.services import backup as backup_service
 from mlroute.services import documents
 from mlroute.services.documents import Rendered
@@ -33,8 +34,16 @@ def download(rendered: Rendered, name: str) -> Response:
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request, store: StoreDep) -> Response:
+    """The downloads; the transition plan is described for a manager only when the person has an employer (the
+    document addresses a mentor or study partner otherwise)."""
+    current = state.current(store)
     response: Response = request.app.state.render(
-        request, "documents.html", formats=documents.FORMATS, exports=list(EXPORTS), has_plan=state.has_plan(store)
+        request,
+        "documents.html",
+        formats=documents.FORMATS,
+        exports=list(EXPORTS),
+        has_plan=current is not None,
+        has_employer=has_employer(current.profile) if current else False,
     )
     return response
 

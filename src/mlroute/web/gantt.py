@@ -1,151 +1,138 @@
-"""The timeline as a Gantt chart by week: one bar per plan item, milestones as numbered markers with a line down
-the chart, and a line for this week, laid out on the server.
+"""The timeline: one row per plan item across the weeks of the journey, bars filled by status (outline: to do,
+filled as far as the hours logged: in progress, solid: done, hatched: skipped), milestones as numbered lines, the
+keep-growing weeks shaded, and a line for this week.
 
-Pure: takes the plan document (weeks already counted from the person's first plan), item statuses and labels,
-returns positioned shapes for the template to draw.
+Pure: takes the plan document (weeks of the current version, ``offset`` weeks after the first plan's start), the
+items earlier versions listed, what is recorded, and labels; returns rows and marks positioned in percent of the
+chart, so the page draws them with HTML at any width and the text stays readable on a phone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-LABEL_W = 280  # the item titles on the left
-ROW_H = 22
-BAR_H = 14
-HEAD_H = 74  # the week axis (two text lines) and milestone markers (two lanes) above the rows
-LANES = 2
-MARKER_W = 30
-MARGIN = 8
-RIGHT = 56  # room for the last tick label
-TARGET_W = 900  # the chart area aims for this many pixels
 TICK_STEPS = (1, 2, 4, 8, 13, 26, 52)
 MIN_TICK_PX = 64
+PX_PER_WEEK = 5  # the chart is never narrower than this many pixels a week (it scrolls on a phone)
+LANE_GAP = 3.0  # percent of the chart between two milestone numbers on one lane
 
 
 @dataclass(frozen=True)
-class Bar:
+class Row:
     id: str
     kind: str
-    label: str
+    title: str
     status: str
+    horizon: str
     week_start: int
     week_end: int
     hours: float
-    x: float
-    y: float
-    w: float
-    row: int
+    logged: float
+    left: float  # percent of the chart
+    width: float
+    fill: float  # percent of the bar filled: the hours logged of an item in progress, all of a done one
+    earlier: bool
 
 
 @dataclass(frozen=True)
-class Marker:
+class Mark:
     id: str
-    number: int  # drawn as "M1", "M2"…; the full titles are listed under the chart
+    number: int
     label: str
     week: int
     date: str | None
-    x: float
-    lane: int  # rows of markers, so neighbouring milestones do not overlap
+    left: float
+    horizon: str
+    lane: int  # 0 or 1: neighbouring milestones' numbers sit on two lanes so they do not overlap
 
 
 @dataclass(frozen=True)
 class Tick:
     week: int
-    x: float
-    date: str | None
+    left: float
+    month: str | None  # YYYY-MM of the week's Monday
 
 
 @dataclass(frozen=True)
-class Gantt:
-    bars: list[Bar]
-    markers: list[Marker]
+class Timeline:
+    rows: list[Row]
+    marks: list[Mark]
     ticks: list[Tick]
-    today_x: float | None
-    week_px: float
-    weeks: int
-    width: float
-    height: float
-    chart_x: float
-    chart_top: float
+    today: float | None
+    grow_from: float | None  # where the keep-growing weeks begin
+    first: int
+    last: int
+
+    @property
+    def weeks(self) -> int:
+        return self.last - self.first + 1
 
 
-def week_px(weeks: int) -> float:
-    """Pixels per week: the whole plan in about ``TARGET_W``, never thinner than 6 or wider than 40."""
-    return max(6.0, min(40.0, TARGET_W / max(weeks, 1)))
+def tick_step(px_per_week: float) -> int:
+    return next((s for s in TICK_STEPS if s * px_per_week >= MIN_TICK_PX), TICK_STEPS[-1])
 
 
-def tick_step(px: float) -> int:
-    return next((s for s in TICK_STEPS if s * px >= MIN_TICK_PX), TICK_STEPS[-1])
-
-
-def timeline_layout(
+def timeline(
     plan: Mapping[str, Any],
-    statuses: Mapping[str, str],
     *,
-    labels: Mapping[str, str],
-    milestone_labels: Mapping[str, str] | None = None,
+    statuses: Mapping[str, str],
+    logged: Mapping[str, float],
+    titles: Mapping[str, str],
     offset: int = 0,
+    earlier: Sequence[tuple[Mapping[str, Any], int]] = (),
+    milestone_labels: Mapping[str, str] | None = None,
     first_start: dt.date | None = None,
     today_week: float | None = None,
-) -> Gantt:
-    """``offset``: weeks between the person's first plan and this one, so week numbers match the dashboard's;
-    ``first_start``: the first plan's start date, for the dates under the axis; ``today_week``: where today falls,
-    in weeks (4.5 = the middle of week 4)."""
-    ordered = sorted(
-        enumerate(plan.get("items", [])), key=lambda p: (p[1].get("week_start", 0), p[1].get("week_end", 0), p[0])
-    )
-    items: list[Mapping[str, Any]] = [it for _, it in ordered]
-    last = max([int(it.get("week_end", 0)) + offset for it in items] + [offset + 1])
-    for m in plan.get("milestones", []):
-        last = max(last, int(m.get("week", 0)) + offset)
-    first = 1 + offset if offset > 0 else 1
-    weeks = last - first + 1
-    px = week_px(weeks)
-    x0 = LABEL_W + MARGIN
+) -> Timeline:
+    """``earlier``: (item, offset of the version that listed it); ``first_start``: the first plan's start date,
+    for the months under the axis; ``today_week``: where today falls (4.5 = the middle of week 4)."""
+    entries = [(it, offset, False) for it in plan.get("items", [])] + [(it, off, True) for it, off in earlier]
+    entries.sort(key=lambda e: (int(e[0].get("week_start", 1)) + e[1], int(e[0].get("week_end", 1)) + e[1], e[0]["id"]))
+    milestones = sorted(plan.get("milestones", []), key=lambda m: int(m.get("week", 0)))
+    starts = [int(it.get("week_start", 1)) + off for it, off, _ in entries]
+    ends = [int(it.get("week_end", 1)) + off for it, off, _ in entries]
+    first = min([*starts, 1 + offset]) if entries else 1 + offset
+    last = max([*ends, *(int(m.get("week", 0)) + offset for m in milestones), first])
+    span = last - first + 1
 
-    def x_of(week: float) -> float:
-        return x0 + (week - first) * px
+    def left(week: float) -> float:
+        return float(round((week - first) / span * 100, 3))
 
-    def date_of(week: int) -> str | None:
-        return (first_start + dt.timedelta(weeks=week - 1)).isoformat() if first_start else None
-
-    bars = []
-    for row, it in enumerate(items):
-        ws, we = int(it.get("week_start", 1)) + offset, int(it.get("week_end", 1)) + offset
-        bars.append(
-            Bar(
-                id=it["id"],
-                kind=it.get("kind", "resource"),
-                label=labels.get(it["id"], it.get("title", it["id"])),
-                status=statuses.get(it["id"], "todo"),
-                week_start=ws,
-                week_end=we,
-                hours=float(it.get("hours", 0)),
-                x=x_of(ws),
-                y=HEAD_H + row * ROW_H + (ROW_H - BAR_H) / 2,
-                w=max(px * (we - ws + 1), 3.0),
-                row=row,
-            )
+    rows = []
+    for (it, _off, old), ws, we in zip(entries, starts, ends, strict=True):
+        status = statuses.get(it["id"], "todo")
+        hours, done = float(it.get("hours") or 0), float(logged.get(it["id"], 0.0))
+        fill = 100.0 if status == "done" else min(100.0, done / hours * 100) if status == "doing" and hours else 0.0
+        horizon = "grow" if it.get("horizon") == "grow" else "ready"
+        title = titles.get(it["id"], str(it.get("title", it["id"])))
+        width = round((we - ws + 1) / span * 100, 3)
+        kind = str(it.get("kind", "resource"))
+        rows.append(
+            Row(it["id"], kind, title, status, horizon, ws, we, hours, done, left(ws), width, round(fill, 1), old)
         )
 
-    markers = []
-    lane_end = [-1e9] * LANES
-    mlabels = milestone_labels or {}
-    for n, m in enumerate(sorted(plan.get("milestones", []), key=lambda m: m.get("week", 0)), start=1):
+    labels = milestone_labels or {}
+    marks = []
+    lane_end = [-100.0, -100.0]
+    for n, m in enumerate(milestones, start=1):
         week = int(m.get("week", 0)) + offset
-        x = x_of(week + 1)  # a milestone is reached at the end of its week
-        lane = next((i for i, end in enumerate(lane_end) if x - MARKER_W / 2 > end), 0)
-        lane_end[lane] = x + MARKER_W / 2
-        label = mlabels.get(m["id"], m.get("title", m["id"]))
-        markers.append(Marker(m["id"], n, label, week, date_of(week + 1), x, lane))
+        x = left(week + 1)  # a milestone is reached at the end of its week
+        lane = 0 if x - lane_end[0] >= LANE_GAP else 1 if x - lane_end[1] >= LANE_GAP else 0
+        lane_end[lane] = x
+        label = labels.get(m["id"], str(m.get("title", m["id"])))
+        horizon = "grow" if m.get("horizon") == "grow" else "ready"
+        marks.append(Mark(str(m["id"]), n, label, week, m.get("date"), x, horizon, lane))
+    ready = next((mk for mk in marks if mk.id == "ready"), None)
+    grow_from = ready.left if ready and any(r.horizon == "grow" for r in rows) else None
 
-    step = tick_step(px)
-    ticks = [Tick(w, x_of(w), date_of(w)) for w in range(first, last + 1) if (w - 1) % step == 0]
-
-    today_x = x_of(today_week) if today_week is not None and first <= today_week < last + 1 else None
-    width = x0 + weeks * px + RIGHT
-    height = HEAD_H + len(items) * ROW_H + MARGIN
-    return Gantt(bars, markers, ticks, today_x, px, weeks, width, height, x0, HEAD_H)
+    step = tick_step(PX_PER_WEEK)
+    ticks = [
+        Tick(w, left(w), (first_start + dt.timedelta(weeks=w - 1)).strftime("%Y-%m") if first_start else None)
+        for w in range(first, last + 1)
+        if (w - 1) % step == 0
+    ]
+    today = left(today_week) if today_week is not None and first <= today_week < last + 1 else None
+    return Timeline(rows, marks, ticks, today, grow_from, first, last)

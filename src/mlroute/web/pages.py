@@ -1,9 +1,9 @@
 """The pages of the journey once a plan exists: dashboard, roadmap, timeline, item, journal, re-plan, and the
-forms that change progress (start, finish, skip, log time, journal, evidence, hours per week).
+forms that change progress (start, finish, skip, undo, review, log time, journal, evidence).
 
-Every form posts, the service records it, and the answer is a 303 back to the page (post/redirect/get). HTMX
-follows that redirect and swaps in only the part of the page the form belongs to (``hx-select``), so the same
-routes serve a browser with or without JavaScript.
+Every form posts, the service records it, and the answer is a 303 back to the page (post/redirect/get) with a
+notice of what was done (``web.notices``). HTMX follows that redirect and swaps in only the part of the page the
+form belongs to (``hx-select``), so the same routes serve a browser with or without JavaScript.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlroute.errors import UnknownIdError, UserError
-from mlroute.services import journal, onboarding, planning, replan, reviews, study
+from mlroute.services import journal, replan, reviews, study
 from mlroute.services.current import CurrentPlan
 from mlroute.services.journal import EVIDENCE_KINDS, JOURNAL_KINDS
-from mlroute.services.status import status
-from mlroute.web import state, views
+from mlroute.services.status import end_of_week, status
+from mlroute.web import notices, state, views
 from mlroute.web.deps import KbDep, LangDep, StoreDep, back_to
+from mlroute.web.errors import Refused
+from mlroute.web.i18n import translations
 from mlroute.web.interview import practice_panel
 
 log = logging.getLogger(__name__)
@@ -48,122 +50,157 @@ def _current_or_welcome(store: StoreDep) -> CurrentPlan | RedirectResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
-    try:
-        st = status(store, kb=kb)
-    except UserError as exc:
-        log.debug("no dashboard yet: %s", exc.message)
-        if not state.has_plan(store):
-            return RedirectResponse("/welcome", status_code=303)
-        raise
-    ids = [it.id for it in st.next_items] + [r.item for r in st.reviews_due]
-    titles = views.kb_titles(kb, ids, lang) if lang != "en" else {}
-    return _render(request, "dashboard.html", st=st, titles=titles, **practice_panel(store, kb, lang))
+    current = state.current(store)
+    if current is None:
+        return RedirectResponse("/welcome", status_code=303)
+    st = status(store, kb=kb)
+    view = views.shown(current, kb, lang)
+    return _render(
+        request,
+        "dashboard.html",
+        st=st,
+        titles=view.titles,
+        chart=views.eta_chart(st, lang),
+        grow_date=end_of_week(st.started_on, int(st.eta_weeks_grow.p50)),
+        route_name=view.plan.get("route_name"),
+        **practice_panel(store, kb, lang),
+    )
 
 
 @router.get("/roadmap", response_class=HTMLResponse)
-def roadmap(request: Request, store: StoreDep, index: KbDep, lang: LangDep, item: str | None = None) -> Response:
+def roadmap(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
     current = _current_or_welcome(store)
     if isinstance(current, RedirectResponse):
         return current
-    layout = views.roadmap(current, index, lang)
-    selected = views.find_item(current.plan, item) if item else None
+    view = views.shown(current, kb, lang)
     return _render(
-        request,
-        "roadmap.html",
-        layout=layout,
-        current=current,
-        selected=selected,
-        selected_title=views.item_title(selected, lang) if selected else "",
-        names=views.skill_names(index, lang),
-        fit=views.fit_label,
+        request, "roadmap.html", road=views.roadmap(current, view, kb, lang), current=current, plan=view.plan, view=view
     )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, store: StoreDep, lang: LangDep) -> Response:
+def timeline(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
     current = _current_or_welcome(store)
     if isinstance(current, RedirectResponse):
         return current
-    gantt = views.timeline(current, lang, dt.date.today())
-    return _render(request, "timeline.html", gantt=gantt, current=current, fit=views.fit_label)
-
-
-def _plan_item(current: CurrentPlan, item_id: str) -> dict[str, Any]:
-    found = views.find_item(current.plan, item_id)
-    if found is None:
-        ids = [it["id"] for it in current.plan.get("items", [])]
-        raise UnknownIdError("plan item", item_id, difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5))
-    return found
+    view = views.shown(current, kb, lang)
+    today = dt.date.today()
+    line = views.timeline(current, view, today)
+    st = status(store, today=today)
+    forecast = {  # beside the schedule's milestones, as the documents print them: the weeks and the days they end
+        "ready": (int(st.eta_weeks.p50), st.eta_dates.p50),
+        "grow": (int(st.eta_weeks_grow.p50), end_of_week(st.started_on, int(st.eta_weeks_grow.p50))),
+    }
+    return _render(request, "timeline.html", line=line, current=current, forecast=forecast)
 
 
 @router.get("/items/{item_id}", response_class=HTMLResponse)
-def item_page(request: Request, store: StoreDep, index: KbDep, lang: LangDep, item_id: str) -> Response:
+def item_page(request: Request, store: StoreDep, kb: KbDep, lang: LangDep, item_id: str) -> Response:
     current = _current_or_welcome(store)
     if isinstance(current, RedirectResponse):
         return current
-    item = _plan_item(current, item_id)
-    titles = {it["id"]: views.item_title(it, lang) for it in current.plan.get("items", [])}
+    view = views.shown(current, kb, lang)
+    found = views.locate(store, kb, current, view, item_id, lang)
+    if found is None:
+        ids = list(view.titles)
+        raise UnknownIdError("plan item", item_id, difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5))
+    item = found.item
     return _render(
         request,
         "item.html",
         item=item,
-        title=views.item_title(item, lang),
-        record=views.kb_record(index, item_id),
+        found=found,
+        title=view.titles.get(item_id, item_id),
+        phase=views.phase_name(view, item.get("phase")),
+        record=views.kb_record(kb, item_id),
         current=current,
         status=current.statuses.get(item_id, "todo"),
-        start_date=views.week_date(current.first_starts_on, item["week_start"] + current.offset).isoformat(),
+        start_date=views.week_date(current.first_starts_on, item["week_start"] + found.offset).isoformat(),
         logged=current.hours_logged.get(item_id, 0.0),
         sessions=current.sessions.get(item_id, []),
         journal=journal.journal_list(store, item=item_id).entries,
-        names=views.skill_names(index, lang),
-        titles=titles,
+        names=views.skill_names(kb, lang),
+        titles=view.titles,
+        builds_on=views.builds_on(kb, [item_id], lang).get(item_id, []),
         today=dt.date.today().isoformat(),
         journal_kinds=JOURNAL_KINDS,
     )
 
 
+def _title(kb: KbDep, item_id: str, lang: str) -> str:
+    return views.ref_name(kb, item_id, lang)
+
+
 @router.post("/items/{item_id}/status")
 def change_status(
-    request: Request, store: StoreDep, item_id: str, status: str = Form(...), reason: str = Form("known")
+    request: Request,
+    store: StoreDep,
+    kb: KbDep,
+    lang: LangDep,
+    item_id: str,
+    status: str = Form(...),
+    reason: str = Form("known"),
 ) -> Response:
     if status == "doing":
-        study.start(store, item_id)
+        change = study.start(store, item_id)
     elif status == "done":
-        study.done(store, item_id)
+        change = study.done(store, item_id)
     elif status == "skipped":
-        study.skip(store, item_id, reason=reason)
+        change = study.skip(store, item_id, reason=reason)
     else:
-        raise UserError(f"Unknown status {status!r}.", hint="Choose start, done or skip.")
-    return _back(request, f"/items/{item_id}")
+        _ = translations(lang).gettext
+        raise Refused(_("“%(v)s” is not one of the choices.") % {"v": status}, hint=_("Choose one from the list."))
+    response = _back(request, f"/items/{change.item}")
+    return notices.tell(response, status, title=_title(kb, change.item, lang), item=change.item)
+
+
+@router.post("/items/{item_id}/undo")
+def undo(request: Request, store: StoreDep, kb: KbDep, lang: LangDep, item_id: str) -> Response:
+    """Take back a finish or a skip."""
+    change = study.undo(store, item_id)
+    current = state.current(store)
+    planned = current is not None and any(it["id"] == change.item for it in current.plan.get("items", []))
+    response = _back(request, f"/items/{change.item}")
+    return notices.tell(response, "undone" if planned else "undone-earlier", title=_title(kb, change.item, lang))
 
 
 @router.post("/items/{item_id}/review")
-def review(request: Request, store: StoreDep, item_id: str, rating: str = Form(...)) -> Response:
+def review(
+    request: Request, store: StoreDep, kb: KbDep, lang: LangDep, item_id: str, rating: str = Form(...)
+) -> Response:
     """How well you recalled a finished item; spaced repetition (FSRS) sets when it comes back."""
-    reviews.review(store, item_id, rating)
-    return _back(request, "/")
+    done = reviews.review(store, item_id, rating)
+    response = _back(request, "/")
+    return notices.tell(response, "reviewed", title=_title(kb, done.item, lang), extra=done.next_review[:10])
 
 
 @router.post("/items/{item_id}/log")
 def log_time(
     request: Request,
     store: StoreDep,
+    kb: KbDep,
+    lang: LangDep,
     item_id: str,
     duration: str = Form(...),
     day: str = Form(""),
     note: str = Form(""),
 ) -> Response:
-    study.log(store, duration, item_id, note=note or None, day=day or None)
-    return _back(request, f"/items/{item_id}")
+    logged = study.log(store, duration, item_id, note=note or None, day=day or None)
+    hours = translations(lang).gettext("%(h)s h") % {"h": f"{logged.minutes / 60:.2f}".rstrip("0").rstrip(".")}
+    response = _back(request, f"/items/{logged.item}")
+    return notices.tell(response, "logged", title=_title(kb, logged.item, lang), extra=hours)
 
 
 @router.get("/journal", response_class=HTMLResponse)
-def journal_page(request: Request, store: StoreDep, lang: LangDep, kind: str = "", tag: str = "") -> Response:
+def journal_page(
+    request: Request, store: StoreDep, kb: KbDep, lang: LangDep, kind: str = "", tag: str = ""
+) -> Response:
     current = _current_or_welcome(store)
     if isinstance(current, RedirectResponse):
         return current
     entries = journal.journal_list(store, kind=kind or None, tag=tag or None).entries
-    titles = {it["id"]: views.item_title(it, lang) for it in current.plan.get("items", [])}
+    view = views.shown(current, kb, lang)
+    items = sorted(current.plan.get("items", []), key=lambda it: (it.get("week_start", 0), it["id"]))
     return _render(
         request,
         "journal.html",
@@ -171,8 +208,8 @@ def journal_page(request: Request, store: StoreDep, lang: LangDep, kind: str = "
         links=journal.evidence_list(store).links,
         kind=kind,
         tag=tag,
-        titles=titles,
-        items=current.plan.get("items", []),
+        titles=view.titles,
+        items=[it["id"] for it in items] + [f.id for f in current.finished],
         today=dt.date.today().isoformat(),
         journal_kinds=JOURNAL_KINDS,
         evidence_kinds=EVIDENCE_KINDS,
@@ -193,11 +230,11 @@ def add_journal(
         store,
         text,
         kind=kind,
-        tags=[t for t in tags.replace(",", " ").split() if t],
+        tags=[t for t in tags.replace(",", " ").replace("，", " ").split() if t],
         items=[item] if item else None,
         day=day or None,
     )
-    return _back(request, "/journal")
+    return notices.tell(_back(request, "/journal"), "journal")
 
 
 @router.post("/evidence")
@@ -210,22 +247,14 @@ def add_evidence(
     item: str = Form(""),
 ) -> Response:
     journal.evidence_add(store, url, kind=kind or None, title=title or None, item=item or None)
-    return _back(request, "/journal")
+    return notices.tell(_back(request, "/journal"), "evidence")
 
 
 @router.post("/replan", response_class=HTMLResponse)
-def replan_now(request: Request, store: StoreDep, kb: KbDep) -> Response:
-    result = replan.replan(store, kb)
-    return _render(request, "replan.html", result=result)
-
-
-@router.post("/settings/hours")
-def change_hours(request: Request, store: StoreDep, kb: KbDep, hours_per_week: float = Form(...)) -> Response:
-    """A new profile version with the new weekly hours and a plan made from it (what ``mlroute init`` does with
-    an edited profile): done and skipped items are kept."""
+def replan_now(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
+    if not state.has_plan(store):
+        raise UserError("There is no plan yet.")
+    result = replan.replan(store, kb, lang=lang)
     current = state.current(store)
-    if current is None:
-        return RedirectResponse("/welcome", status_code=303)
-    profile = planning.profile_from_answers({**current.profile, "hours_per_week": hours_per_week}, kb)
-    onboarding.start(store, kb, profile, replace=True)
-    return _back(request, "/settings")
+    statuses = current.statuses if current else {}
+    return _render(request, "replan.html", result=result, statuses=statuses, name_of=views.namer(store, kb, lang))

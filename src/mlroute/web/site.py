@@ -1,39 +1,19 @@
-"""The pages around the journey: settings (language, theme), the knowledge base browser, and the API's
-documentation (``/docs``, a local page) and schema (``/api/openapi.json``)."""
+"""The pages around the journey: the knowledge base browser, and the API's documentation (``/docs``, a local
+page) and schema (``/api/openapi.json``)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from mlroute.services import kb as kb_service
-from mlroute.web import state
-from mlroute.web.deps import THEMES, KbDep, LangDep, StoreDep, back_to
-from mlroute.web.i18n import LANGUAGES
+from mlroute.web.deps import KbDep, LangDep
 
 router = APIRouter(include_in_schema=False)
-YEAR = 3600 * 24 * 365
 
 
 def _render(request: Request, name: str, **extra: object) -> HTMLResponse:
     response: HTMLResponse = request.app.state.render(request, name, **extra)
-    return response
-
-
-@router.get("/settings", response_class=HTMLResponse)
-def settings_page(request: Request, store: StoreDep) -> HTMLResponse:
-    current = state.current(store)
-    hours = current.profile.get("hours_per_week") if current else None
-    return _render(request, "settings.html", hours=hours, has_plan=current is not None)
-
-
-@router.post("/settings")
-def save_settings(request: Request, lang: str = Form(""), theme: str = Form("")) -> Response:
-    response = RedirectResponse(back_to(request, "/settings"), status_code=303)
-    if lang in LANGUAGES:
-        response.set_cookie("lang", lang, samesite="strict", max_age=YEAR)
-    if theme in THEMES:
-        response.set_cookie("theme", theme, samesite="strict", max_age=YEAR)
     return response
 
 
@@ -44,8 +24,11 @@ def kb_page(request: Request, kb: KbDep, lang: LangDep, q: str = "") -> HTMLResp
 
 
 @router.get("/kb/{ref}", response_class=HTMLResponse)
-def kb_record(request: Request, ref: str, kb: KbDep) -> HTMLResponse:
-    return _render(request, "kb_record.html", record=kb_service.show(ref, kb).root)
+def kb_record(request: Request, ref: str, kb: KbDep, lang: LangDep) -> HTMLResponse:
+    record = kb_service.show(ref, kb).root
+    resources = {r.id: r.title_zh if lang == "zh" and r.title_zh else r.title for r in kb.kb.resources}
+    skills = {s.id: s.name.get(lang) for s in kb.kb.skills}
+    return _render(request, "kb_record.html", record=record, skills=skills, resources=resources)
 
 
 @router.get("/docs", response_class=HTMLResponse)

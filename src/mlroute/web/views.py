@@ -1,20 +1,23 @@
-"""Names in the reader's language and the drawing inputs the pages need, made from the services' documents.
+"""What the pages show, made from the services' documents in the reader's language.
 
-Knowledge-base names come from the records (``name.get(lang)``); plan items carry ``title_zh``; words the web app
-adds (milestone labels, item details) go through the gettext catalogs. Nothing here decides anything about the
-plan: it only chooses words and positions.
+Knowledge-base names come from the records (``name.get(lang)``), plan items carry ``title_en`` and ``title_zh``,
+and a plan stored in the other language has its why texts remade by ``services.plan_text``. Finished items that
+a re-plan left out come from ``CurrentPlan.finished`` and go back where they were. Nothing here decides anything
+about the plan: it only chooses words and positions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from mlroute.kb.index import KBIndex
+from mlroute.kb.index import KBIndex, display_name
+from mlroute.services import plan_text
 from mlroute.services.current import CurrentPlan
-from mlroute.web.gantt import Gantt, timeline_layout
-from mlroute.web.graph import Layout, roadmap_layout
+from mlroute.services.status import Status
+from mlroute.web import charts, gantt, path
 from mlroute.web.i18n import translations
 
 STATUSES = ("todo", "doing", "done", "skipped")
@@ -25,103 +28,19 @@ def gettext_for(lang: str) -> Callable[[str], str]:
 
 
 def item_title(item: Mapping[str, Any], lang: str) -> str:
+    """An item's title in ``lang``: items carry both (``title_en``, ``title_zh``) whatever the plan's language."""
     if lang == "zh" and item.get("title_zh"):
         return str(item["title_zh"])
-    return str(item.get("title") or item.get("id", ""))
+    return str(item.get("title_en") or item.get("title") or item.get("id", ""))
 
 
-def skill_name(index: KBIndex, skill: str, lang: str) -> str:
-    rec = index.skills.get(skill)
-    return rec.name.get(lang) if rec else skill
+def ref_name(index: KBIndex, ref: str, lang: str) -> str:
+    found = index.find(ref)
+    return display_name(found[0][1], lang) if found else ref
 
 
 def skill_names(index: KBIndex, lang: str) -> dict[str, str]:
     return {sid: rec.name.get(lang) for sid, rec in index.skills.items()}
-
-
-def prerequisites(index: KBIndex) -> dict[str, list[str]]:
-    return {sid: [p.skill for p in rec.prerequisites] for sid, rec in index.skills.items()}
-
-
-def phase_names(plan: Mapping[str, Any], lang: str) -> dict[str, str]:
-    return {
-        str(p.get("id")): str(p.get("name_zh") if lang == "zh" and p.get("name_zh") else p.get("name", p.get("id")))
-        for p in plan.get("phases", [])
-    }
-
-
-def milestone_label(milestone: Mapping[str, Any], phases: Mapping[str, str], lang: str) -> str:
-    """ "End of <phase>" in the reader's language when the milestone closes a phase; the planner's title otherwise."""
-    phase = milestone.get("phase")
-    if phase and phase in phases:
-        _ = gettext_for(lang)
-        return _("End of %(phase)s") % {"phase": phases[phase]}
-    return str(milestone.get("title") or milestone.get("id"))
-
-
-def week_range(start: int, end: int) -> str:
-    return f"W{start}" if start == end else f"W{start}–{end}"
-
-
-def week_date(first_start: dt.date, week: int) -> dt.date:
-    return first_start + dt.timedelta(weeks=week - 1)
-
-
-def roadmap(state: CurrentPlan, index: KBIndex, lang: str) -> Layout:
-    plan = state.plan
-    offset = state.offset
-    _ = gettext_for(lang)
-    kind_word = {"resource": _("Resource"), "project": _("Project"), "career_action": _("Career step")}
-    labels: dict[str, str] = {}
-    details: dict[str, str] = {}
-    for it in plan.get("items", []):
-        labels[it["id"]] = item_title(it, lang)
-        weeks = week_range(int(it.get("week_start", 1)) + offset, int(it.get("week_end", 1)) + offset)
-        details[it["id"]] = f"{kind_word.get(it.get('kind', ''), '')} · {weeks} · {float(it.get('hours', 0)):g} h"
-    levels: dict[str, str] = {}
-    for g in plan.get("gaps", []) + plan.get("not_closable", []):
-        levels.setdefault(g["skill"], _("level %(a)s → %(b)s") % {"a": g.get("current", 0), "b": g.get("target", "")})
-    return roadmap_layout(
-        plan,
-        state.statuses,
-        skill_names=skill_names(index, lang),
-        prerequisites=prerequisites(index),
-        item_label=labels,
-        item_detail=details,
-        skill_detail=levels,
-    )
-
-
-def timeline(state: CurrentPlan, lang: str, today: dt.date) -> Gantt:
-    plan = state.plan
-    phases = phase_names(plan, lang)
-    first = state.first_starts_on
-    today_week = (today - first).days / 7 + 1
-    return timeline_layout(
-        plan,
-        state.statuses,
-        labels={it["id"]: item_title(it, lang) for it in plan.get("items", [])},
-        milestone_labels={m["id"]: milestone_label(m, phases, lang) for m in plan.get("milestones", [])},
-        offset=state.offset,
-        first_start=first,
-        today_week=today_week,
-    )
-
-
-def find_item(plan: Mapping[str, Any], item_id: str) -> dict[str, Any] | None:
-    return next((dict(it) for it in plan.get("items", []) if it["id"] == item_id), None)
-
-
-def kb_titles(index: KBIndex, item_ids: list[str], lang: str) -> dict[str, str]:
-    """Plan items' names in ``lang`` from their knowledge-base records (no need to read the stored plan)."""
-    from mlroute.kb.index import display_name
-
-    out = {}
-    for item_id in item_ids:
-        rec = kb_record(index, item_id)
-        if rec is not None:
-            out[item_id] = display_name(rec, lang)
-    return out
 
 
 def kb_record(index: KBIndex, item_id: str) -> Any:
@@ -130,8 +49,136 @@ def kb_record(index: KBIndex, item_id: str) -> Any:
     return found[0][1] if found else None
 
 
-def fit_label(text: str, width: float, font_px: float = 12.0) -> str:
-    """Shorten a label to fit a node or a row (the full text is in the element's tooltip)."""
-    from mlroute.web.graph import fit
+def week_date(first_start: dt.date, week: int) -> dt.date:
+    return first_start + dt.timedelta(weeks=week - 1)
 
-    return fit(text, width, font_px)
+
+@dataclass(frozen=True)
+class Shown:
+    """The current plan as a page shows it: its words in the reader's language, and every item's title."""
+
+    plan: dict[str, Any]
+    complete: bool  # False: some why texts stay in the language the plan was written in
+    titles: dict[str, str]  # current and earlier items
+
+    def item(self, item_id: str) -> dict[str, Any] | None:
+        return next((dict(it) for it in self.plan.get("items", []) if it["id"] == item_id), None)
+
+
+def titles(current: CurrentPlan, lang: str) -> dict[str, str]:
+    """Every item's title, current and earlier, in ``lang``."""
+    out = {it["id"]: item_title(it, lang) for it in current.plan.get("items", [])}
+    out.update({f.id: item_title(f.item, lang) for f in current.finished})
+    return out
+
+
+def shown(current: CurrentPlan, index: KBIndex, lang: str) -> Shown:
+    translated = plan_text.in_language(current.plan, index, lang)
+    return Shown(translated.plan, translated.complete, titles(current, lang))
+
+
+def builds_on(index: KBIndex, item_ids: list[str], lang: str) -> dict[str, list[str]]:
+    """What each item expects you to know already (its record's prerequisites), as "Python — working"."""
+    _ = gettext_for(lang)
+    level = {0: _("none"), 1: _("aware"), 2: _("working"), 3: _("proficient"), 4: _("expert")}
+    out: dict[str, list[str]] = {}
+    for item_id in item_ids:
+        rec = kb_record(index, item_id)
+        needs = getattr(rec, "prerequisites", None) or []
+        names = []
+        for p in needs:
+            skill = index.skills.get(p.skill)
+            names.append(f"{skill.name.get(lang) if skill else p.skill} — {level.get(p.level, p.level)}")
+        if names:
+            out[item_id] = names
+    return out
+
+
+def roadmap(current: CurrentPlan, view: Shown, index: KBIndex, lang: str) -> path.Roadmap:
+    _ = gettext_for(lang)
+    earlier = [(f.item, f.offset) for f in current.finished]
+    ids = [it["id"] for it in view.plan.get("items", [])] + [it["id"] for it, _off in earlier]
+    return path.roadmap(
+        view.plan,
+        statuses=current.statuses,
+        logged=current.hours_logged,
+        offset=current.offset,
+        earlier=earlier,
+        titles=view.titles,
+        skill_names=skill_names(index, lang),
+        builds_on=builds_on(index, ids, lang),
+        labels={
+            path.EARLIER_PHASE: _("From earlier plans"),
+            path.THROUGHOUT_PHASE: _("All along the way"),
+            path.THROUGHOUT_PHASE + ":description": _("Habits and career steps that run alongside the whole route."),
+        },
+    )
+
+
+def timeline(current: CurrentPlan, view: Shown, today: dt.date) -> gantt.Timeline:
+    first = current.first_starts_on
+    return gantt.timeline(
+        view.plan,
+        statuses=current.statuses,
+        logged=current.hours_logged,
+        titles=view.titles,
+        offset=current.offset,
+        earlier=[(f.item, f.offset) for f in current.finished],
+        milestone_labels={m["id"]: str(m.get("title", m["id"])) for m in view.plan.get("milestones", [])},
+        first_start=first,
+        today_week=(today - first).days / 7 + 1,
+    )
+
+
+@dataclass(frozen=True)
+class Located:
+    """A plan item wherever it is: the current plan, or the earlier version that last listed it."""
+
+    item: dict[str, Any]
+    offset: int
+    earlier: bool
+    why_lang: str  # the language its why text is in
+
+
+def locate(store: Any, index: KBIndex, current: CurrentPlan, view: Shown, item_id: str, lang: str) -> Located | None:
+    """The item and the language of its why: the page's, or the plan's where its words could not be remade."""
+    found = view.item(item_id)
+    if found is not None:
+        same = view.complete or found.get("why") != _stored_why(current.plan, item_id)
+        return Located(found, current.offset, False, lang if same else str(current.plan.get("lang", "en")))
+    for f in current.finished:
+        if f.id == item_id:
+            if f.lang == lang:
+                return Located(dict(f.item), f.offset, True, lang)
+            remade = plan_text.earlier_words(store, index, f.plan_version, item_id, lang)
+            return Located(remade or dict(f.item), f.offset, True, lang if remade else f.lang)
+    return None
+
+
+def _stored_why(plan: Mapping[str, Any], item_id: str) -> Any:
+    return next((it.get("why") for it in plan.get("items", []) if it["id"] == item_id), None)
+
+
+def phase_name(view: Shown, phase_id: str | None) -> str | None:
+    return next((str(p.get("name")) for p in view.plan.get("phases", []) if p.get("id") == phase_id), None)
+
+
+def eta_chart(st: Status, lang: str) -> charts.Chart:
+    """The ready-to-apply forecast at the start and now, and the keep-growing one, all ``status``'s figures."""
+    _ = gettext_for(lang)
+    rows: list[tuple[str, str, Mapping[str, float]]] = [
+        (_("Ready to apply, at the start"), "start", st.eta_weeks_initial.model_dump()),
+        (_("Ready to apply, now"), "now", st.eta_weeks.model_dump()),
+    ]
+    if st.eta_weeks_grow.p50 > st.eta_weeks.p50:
+        rows.append((_("Keep growing: the whole role"), "grow", st.eta_weeks_grow.model_dump()))
+    return charts.eta_chart(rows)
+
+
+def namer(store: Any, index: KBIndex, lang: str) -> Callable[[str], str]:
+    """A function naming any item, current, earlier or dropped, in ``lang`` (pages that list changes use it)."""
+    from mlroute.web import state
+
+    current = state.current(store)
+    known = titles(current, lang) if current else {}
+    return lambda item_id: known.get(item_id) or ref_name(index, item_id, lang)
