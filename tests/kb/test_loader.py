@@ -90,3 +90,35 @@ def test_load_kb_raises_with_every_problem(tmp_path: Path) -> None:
         load_kb(write_kb(tmp_path / "kb", data))
     assert len(info.value.problems) >= 2
     assert "pillar" in str(info.value) and "url" in str(info.value)
+
+
+def test_folded_chinese_text_has_no_spaces_where_lines_were_joined() -> None:
+    from mlroute.kb.loader import unfold_cjk
+
+    folded = {"zh": "与从事这些工作的人聊聊他们的日常， 并阅读要求。", "en": "talk to people, and read"}
+    assert unfold_cjk(folded) == {
+        "zh": "与从事这些工作的人聊聊他们的日常，并阅读要求。",
+        "en": "talk to people, and read",
+    }
+    assert unfold_cjk(["用 Python 处理 数据", 3]) == ["用 Python 处理数据", 3]  # spaces beside Latin stay
+
+
+def test_no_chinese_text_in_the_knowledge_base_keeps_a_folded_space() -> None:
+    import re
+
+    from mlroute.kb.loader import _CJK
+
+    kb = load_kb()
+    records = [*kb.skills, *kb.career_actions, *kb.resources, *kb.projects, *kb.interview_questions, *kb.quiz_items]
+    texts = [v for r in records for v in _strings(r.model_dump())]
+    assert texts and not [t for t in texts if re.search(f"[{_CJK}]\\s+[{_CJK}]", t)]
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return []

@@ -13,6 +13,7 @@ A kind may be one file ``<kind>.yaml`` or a directory ``<kind>/`` of files; both
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -75,11 +76,29 @@ def _kind_files(root: Path, kind: str) -> list[Path]:
     return files
 
 
+# A CJK character or CJK/full-width punctuation (the ranges Chinese text uses).
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_FOLD = re.compile(f"(?<=[{_CJK}])[ \\t]+(?=[{_CJK}])")  # spaces only: a written line break stays
+
+
+def unfold_cjk(data: Any) -> Any:
+    """YAML's folded text joins lines with a space, which Chinese does not use: ``日常，\\n并阅读`` would read
+    ``日常， 并阅读`` and break lines there. Spaces between two CJK characters go; every other space, and every
+    written line break, stays."""
+    if isinstance(data, str):
+        return _FOLD.sub("", data)
+    if isinstance(data, list):
+        return [unfold_cjk(v) for v in data]
+    if isinstance(data, dict):
+        return {k: unfold_cjk(v) for k, v in data.items()}
+    return data
+
+
 def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any:
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return unfold_cjk(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
