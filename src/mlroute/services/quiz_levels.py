@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from mlroute.plan.evidence import Evidence, Evidenced, as_evidence
 from mlroute.services.results import Result
 from mlroute.store import Store, drill_repo, repo
 
@@ -92,16 +93,25 @@ def evidenced_profile(store: Store, profile: dict[str, Any]) -> dict[str, Any]:
     return {**profile, "skills": merge_evidenced(dict(profile.get("skills") or {}), accepted_levels(store))}
 
 
-def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, int]:
-    """The evidenced levels for a plan made from a profile with these declared ``skills``."""
-    return evidenced(skills, accepted_levels(store))
+def dated_evidence(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[str, Evidence]:
+    """``evidenced`` with the day each level was accepted, so the plan can say "quiz, 2026-12-01"."""
+    on = {a.skill: a.accepted_at.astimezone().date() for a in accepted.levels}
+    return {s: Evidence(level, on[s]) for s, level in evidenced(skills, accepted).items()}
 
 
-def evidence_reasons(evidenced: Mapping[str, int], lang: str = "en") -> list[str]:
+def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, Evidence]:
+    """The evidenced levels, dated, for a plan made from a profile with these declared ``skills``."""
+    return dated_evidence(skills, accepted_levels(store))
+
+
+def evidence_reasons(evidenced: Evidenced, lang: str = "en") -> list[str]:
     """The re-plan's reason for the levels it took from quizzes (none when there are none)."""
     if not evidenced:
         return []
-    levels = ", ".join(f"{skill} {level}" for skill, level in sorted(evidenced.items()))
+    levels = ", ".join(
+        f"{skill} {ev.level}" + (f" ({ev.on.isoformat()})" if ev.on else "")
+        for skill, ev in sorted(as_evidence(evidenced).items())
+    )
     if lang == "zh":
         return [f"测验中取得的水平算作你自己的水平：{levels}。"]
     return [f"Levels earned in quizzes count as your own: {levels}."]
