@@ -66,7 +66,7 @@ def test_the_items_that_build_on_a_quiz_level_name_the_quiz_and_its_date(planned
     zh = in_language(doc, kb, "zh")
     assert zh.complete and zh.lang == "zh"
     for it in _needing(zh.plan, kb, "python"):
-        assert f"它建立在你的Python 3级（测验，{DAY}；你自述1级）之上。" in it["why"], it["id"]
+        assert f"它建立在你的Python 3级（测验，{DAY}；你自评1级）之上。" in it["why"], it["id"]
 
 
 def test_a_gap_that_starts_at_a_quiz_level_says_so(planned: Store, kb: KBIndex) -> None:
@@ -82,7 +82,7 @@ def test_a_gap_that_starts_at_a_quiz_level_says_so(planned: Store, kb: KBIndex) 
         if lang == "en":
             assert f"You are at Python {level} (quiz, {DAY}; you said 1); the role asks 3." in closer["why"]
         else:
-            assert f"你的Python为{level}级（测验，{DAY}；你自述1级）；岗位要求3级。" in closer["why"]
+            assert f"你的Python为{level}级（测验，{DAY}；你自评1级）；岗位要求3级。" in closer["why"]
         # the quiz is named where the plan relies on it: the item that closes the gap, and the items that need
         # Python at most at the quiz's level before the plan raises it
         raised = {it["id"] for it in doc["items"] if any(r["skill"] == "python" for r in it["skills"])}
@@ -108,7 +108,7 @@ def test_without_an_accepted_quiz_the_reasons_say_what_you_said(planned: Store, 
     assert next(r for r in python["skills"] if r["skill"] == "python")["from_origin"] == "said"
     zh = in_language(doc, kb, "zh").plan
     python_zh = next(it for it in zh["items"] if it["id"] == python["id"])
-    assert "你自述Python为1级；岗位要求3级。" in python_zh["why"] and "测验" not in python_zh["why"]
+    assert "你自评Python为1级；岗位要求3级。" in python_zh["why"] and "测验" not in python_zh["why"]
     # every item that starts a gap from a declared level says so, in one form or the other
     for it in doc["items"]:
         for r in it["skills"]:

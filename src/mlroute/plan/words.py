@@ -291,13 +291,13 @@ T: dict[str, tuple[str, str]] = {
     # where a starting level comes from (plan/explain_levels.py)
     "mark.quiz": ("quiz, {date}", "测验，{date}"),
     "mark.quiz_undated": ("quiz", "测验"),
-    "mark.said_too": ("; you said {said}", "；你自述{said}级"),
-    "mark.said": ("you said", "你自述"),
+    "mark.said_too": ("; you said {said}", "；你自评{said}级"),
+    "mark.said": ("you said", "你自评"),
     "mark.assumed": ("assumed from your background", "根据你的背景推定"),
     "lvl.marked": ("{skill} {level} ({mark})", "{skill} {level}级（{mark}）"),
     "lvl.plain": ("{skill} {level}", "{skill} {level}级"),
     "start.quiz": ("You are at {skill} {level} ({mark}); {asks}.", "你的{skill}为{level}级（{mark}）；{asks}。"),
-    "start.said": ("You said {skill} {level}; {asks}.", "你自述{skill}为{level}级；{asks}。"),
+    "start.said": ("You said {skill} {level}; {asks}.", "你自评{skill}为{level}级；{asks}。"),
     "start.assumed": (
         "Your profile does not give {skill}, so {level} is assumed from your background; {asks}.",
         "你的资料未填写{skill}，根据你的背景推定为{level}级；{asks}。",

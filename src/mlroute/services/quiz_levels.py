@@ -140,3 +140,34 @@ def quiz_levels(store: Store, kb: KBIndex | None = None, lang: str = "en") -> li
             )
         )
     return out
+
+
+def not_planned(
+    store: Store, plan: Mapping[str, Any], kb: KBIndex | None = None, lang: str = "en", item_id: str | None = None
+) -> list[QuizLevel]:
+    """The accepted quiz levels that count but that ``plan`` (a plan document) was made without, so its reasons
+    still speak of the declared level: a re-plan would use them. With ``item_id``: only the skills that item raises
+    or needs first."""
+    from mlroute.plan.evidence import evidence_from_json
+
+    taken = evidence_from_json(plan.get("evidenced_skills"))
+    newer = [q for q in quiz_levels(store, kb, lang) if q.counts and (q.skill not in taken or _differs(q, taken))]
+    if item_id is None:
+        return newer
+    item: Mapping[str, Any] = next((it for it in plan.get("items") or [] if it.get("id") == item_id), {})
+    skills = {r["skill"] for r in item.get("skills") or []} | _needs(kb, item_id)
+    return [q for q in newer if q.skill in skills]
+
+
+def _differs(q: QuizLevel, taken: Mapping[str, Evidence]) -> bool:
+    ev = taken[q.skill]
+    return ev.level != q.level or (ev.on is not None and ev.on != q.accepted_on)
+
+
+def _needs(kb: KBIndex | None, item_id: str) -> set[str]:
+    """The skills an item's knowledge-base record needs first."""
+    if kb is None:
+        return set()
+    prefix, _, rid = item_id.partition(":")
+    rec = kb.resources.get(rid) if prefix == "res" else kb.projects.get(rid) if prefix == "proj" else None
+    return {p.skill for p in rec.prerequisites} if rec is not None else set()
