@@ -57,7 +57,7 @@ def test_the_items_that_build_on_a_quiz_level_name_the_quiz_and_its_date(planned
     assert _accept(planned, kb, "python", "r") == 3  # the person said 1
     replan.replan(planned, kb, today=START, now=WEEK1 + timedelta(minutes=1))
     doc = _plan(planned)
-    assert doc["evidenced_skills"] == {"python": {"level": 3, "source": "quiz", "on": DAY}}
+    assert doc["evidenced_skills"] == {"python": {"level": 3, "source": "quiz", "on": DAY, "name": "Python"}}
     relying = _needing(doc, kb, "python")
     assert relying, "some planned item needs Python first"
     for it in relying:

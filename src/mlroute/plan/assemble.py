@@ -285,7 +285,10 @@ def assemble(
         lang=lang,
         eta_grow=fc["grow"],
         assumed_skills=dict(run.stand.assumed),
-        evidenced_skills={s: ev.to_json() for s, ev in sorted(run.stand.evidence.items())},
+        evidenced_skills={
+            s: {**ev.to_json(), "name": explain.skill_name(s, inp.index, lang)}
+            for s, ev in sorted(run.stand.evidence.items())
+        },
         deferred=deferred,
         deadline=by,
         readiness={"must_have_coverage": _coverage(run.gaps, sel.after_ready)} if by else {},

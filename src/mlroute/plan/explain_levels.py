@@ -79,9 +79,9 @@ def evidenced_note(doc: Mapping[str, Any], lang: str) -> str | None:
     rows = doc.get("evidenced_skills") or {}
     if not rows:
         return None
-    names = {g["skill"]: g["name"] for g in doc.get("gaps") or [] if g.get("name")}
     declared = (doc.get("profile") or {}).get("skills") or {}
     marked = [
-        marked_level(names.get(s, s), origin_of_json(row, declared.get(s)), lang) for s, row in sorted(rows.items())
+        marked_level(str(row.get("name") or s), origin_of_json(row, declared.get(s)), lang)
+        for s, row in sorted(rows.items())
     ]
     return tr(lang, "evidenced.note", list=join(marked, lang, limit=12))

@@ -40,6 +40,7 @@ WORDED_KEYS = (
     "deferred",
     "market",
     "warnings",
+    "evidenced_skills",  # the skills' names
 )
 ITEM_WORDS = ("title", "why")
 CACHE_SIZE = 32

@@ -8,8 +8,9 @@ skill counts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlroute.plan.evidence import Evidence, Evidenced, as_evidence
@@ -102,6 +103,17 @@ def dated_evidence(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[
 def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, Evidence]:
     """The evidenced levels, dated, for a plan made from a profile with these declared ``skills``."""
     return dated_evidence(skills, accepted_levels(store))
+
+
+def saved_evidence(url: str, store: Callable[[], Store], skills: Mapping[str, int]) -> dict[str, Evidence]:
+    """The dated quiz levels in the person's database, for a plan made from a profile file (``mlroute plan``):
+    none when there is no database yet, which such a plan does not create."""
+    from sqlalchemy.engine import make_url
+
+    where = make_url(url)
+    if where.get_backend_name() == "sqlite" and (not where.database or not Path(where.database).exists()):
+        return {}
+    return plan_evidence(store(), skills)
 
 
 def evidence_reasons(evidenced: Evidenced, lang: str = "en") -> list[str]:
