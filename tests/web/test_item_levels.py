@@ -46,6 +46,8 @@ def test_the_item_page_shows_the_quiz_and_its_date_next_to_the_level(planned_db:
     day = _accept(browser, "python", 6)  # levels 1 and 2 right: the quiz agrees with the claim of 2
     stale = browser.get(f"/items/{ref}").text
     assert 'data-testid="newer-levels"' in stale and f"Python: level 2 (quiz, {day})" in stale
+    settings = browser.get("/settings").text  # the declared levels' form says the quiz level counts over them
+    assert 'data-testid="quiz-over-said"' in settings and f"Python: level 2 (quiz, {day})" in settings
     assert browser.post("/replan").status_code == 200
     ref = _python_item(browser)
     page = browser.get(f"/items/{ref}").text
