@@ -32,7 +32,7 @@ def test_an_accepted_quiz_result_changes_the_next_plan(planned: Store, kb: KBInd
     quiz.accept(planned, kb, result_id=result.id, now=WEEK1)
     after = replan.replan(planned, kb, today=START, now=WEEK1 + timedelta(minutes=1))
     assert "python" not in _gaps(planned)  # level 3 is what the role asks: no gap left
-    assert "Levels earned in quizzes count as your own: python 3." in after.reasons
+    assert f"Levels earned in quizzes count as your own: python 3 ({WEEK1.astimezone().date()})." in after.reasons
     plan = planned.read(repo.latest_plan)
     assert plan is not None and plan.data["total_hours"] < before.data["total_hours"]
     assert plan.data["profile"]["skills"]["python"] == 1  # the profile keeps what the person said

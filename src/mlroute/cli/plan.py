@@ -65,8 +65,13 @@ def plan_cmd(
         from mlroute.services import extraction
 
         demand = extraction.demand_weights(extraction.market(market, settings=app_context(ctx).settings))
-    doc = planning.plan_file(
-        profile, skipped=skip, seed=seed, demand=demand, by=_by_date(by), lang=lang, index=app_context(ctx).kb
+    from mlroute.services.quiz_levels import saved_evidence
+
+    app = app_context(ctx)
+    person = load_profile(profile)
+    evidenced = saved_evidence(app.settings.database_url(), lambda: app.store, person.skills)  # quiz levels
+    doc = planning.plan_profile(
+        person, skipped=skip, seed=seed, demand=demand, by=_by_date(by), lang=lang, index=app.kb, evidenced=evidenced
     )
     emit(doc, as_json, lambda d: render_plan(d.root))
 

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from mlroute.cli.common import console
 from mlroute.plan import words
+from mlroute.plan.explain_levels import evidenced_note
 
 L: dict[str, tuple[str, str]] = {
     "title": ("Your plan", "你的计划"),
@@ -156,6 +157,9 @@ def render_header(doc: dict[str, Any]) -> None:
         body.append("\n" + t(lang, "assumed"), style="dim")
         body.append(sep.join(f"{names.get(s, s)} {lvl}" for s, lvl in sorted(shown.items())), style="dim")
         body.append(t(lang, "assumed_tail"), style="dim")
+    quizzed = evidenced_note(doc, lang)  # levels earned in quizzes, dated (plan words, shared with the documents)
+    if quizzed:
+        body.append("\n" + quizzed)
     console.print(Panel(body, title=f"[bold]{t(lang, 'title')}[/]", border_style="cyan", expand=True))
 
 

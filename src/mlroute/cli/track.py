@@ -210,11 +210,21 @@ def render_current(doc: dict[str, Any]) -> None:
         status = it.get("status", "todo")
         t.add_row(weeks, it["id"], it.get("title", ""), states.get(status, status), f"{it.get('hours', 0):g}")
     console.print(t)
+    _print_quiz_levels(doc)
     finished = doc.get("finished", [])
     if finished:
         console.print(f"[dim]{finished_title.format(n=len(finished))}[/]")
         for f in finished:
             console.print(f"  {states.get(f['status'], f['status'])} {f['id']}  {f['title']}", highlight=False)
+
+
+def _print_quiz_levels(doc: dict[str, Any]) -> None:
+    """The levels the plan took from quizzes, with their dates, under the table."""
+    from mlroute.plan.explain_levels import evidenced_note
+
+    note = evidenced_note(doc, "zh" if doc.get("lang") == "zh" else "en")
+    if note:
+        console.print(note, highlight=False)
 
 
 def current_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:

@@ -126,6 +126,7 @@ def _gap_rows(
             "must": g.must,
             "source": g.source,
             "assumed": stand.is_assumed(g.skill),
+            **_origin_keys(stand, g.skill),
             "reached_ready": min(ready_reached, g.entry) if g.entry else ready_reached,
             "reached": min(reached, g.full),
             "closed_by": closers.get(g.skill, []),
@@ -284,11 +285,23 @@ def assemble(
         lang=lang,
         eta_grow=fc["grow"],
         assumed_skills=dict(run.stand.assumed),
+        evidenced_skills={
+            s: {**ev.to_json(), "name": explain.skill_name(s, inp.index, lang)}
+            for s, ev in sorted(run.stand.evidence.items())
+        },
         deferred=deferred,
         deadline=by,
         readiness={"must_have_coverage": _coverage(run.gaps, sel.after_ready)} if by else {},
         demand_moves=_demand_moves(run.gaps, inp.demand, inp),
     )
+
+
+def _origin_keys(stand: Standing, skill: str) -> dict[str, Any]:
+    """``from_origin`` (quiz | said | assumed) and ``from_on`` (a quiz's date) of a gap's current level."""
+    o = stand.origin(skill)
+    if o is None:
+        return {}
+    return {"from_origin": o.kind, **({"from_on": o.on.isoformat()} if o.on else {})}
 
 
 def _profile(run: Run) -> dict[str, Any]:

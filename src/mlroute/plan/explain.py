@@ -103,7 +103,9 @@ def resource_why(
     grow: Sequence[str],
     index: KBIndex,
     lang: str,
+    start: str = "",
 ) -> str:
+    """``start``: where the skills it raises start (``explain_levels``), said right after what it raises."""
     out: list[str] = []
     if cand.forced:
         out.append(tr(lang, "why.include"))
@@ -111,6 +113,8 @@ def resource_why(
         out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
     if advances:
         out.append(tr(lang, "why.raises", list=join([skill_name(s, index, lang) for s in advances], lang)))
+    if start:
+        out.append(start)
     if grow:
         out.append(tr(lang, "why.grow", list=join([skill_name(s, index, lang) for s in grow], lang)))
     if needed_by:
@@ -146,6 +150,8 @@ def project_why(
     lang: str,
     only_by_building: Sequence[str] = (),
     gaps: Mapping[str, Gap] | None = None,
+    *,
+    start: str = "",
 ) -> str:
     out: list[str] = []
     if flagship_reason:
@@ -159,6 +165,8 @@ def project_why(
         out.append(tr(lang, "proj.cheaper"))
     if closes:
         out.append(tr(lang, "proj.closes", list=closes_text(closes, steps, index, lang)))
+    if start:
+        out.append(start)
     out.append(tr(lang, "proj.done"))
     out.append(tr(lang, "why.effort", note=effort_note(cand.effort, lang)))
     return ("" if lang == "zh" else " ").join(out)
@@ -172,11 +180,14 @@ def action_why(
     index: KBIndex,
     lang: str,
     study_hours: float,
+    start: str = "",
 ) -> str:
     when = tr(lang, f"act.when.{action.phase}")
     out = [sentence_end(action.description.get(lang), lang), tr(lang, "act.placed", when=when, route=route_name)]
     if closes:
         out.append(tr(lang, "why.closes", list=closes_text(closes, steps, index, lang)))
+    if start:
+        out.append(start)
     out.append(tr(lang, "act.evidence", text=action.evidence.get(lang).strip().rstrip(".。")))
     if study_hours == 0:
         key = "act.at_work" if (action.weeks or 1) > 1 else "act.at_work_once"

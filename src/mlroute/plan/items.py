@@ -7,13 +7,14 @@ earlier item), so two courses both teaching PyTorch read 0→2 and then nothing,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mlroute.kb.index import KBIndex
-from mlroute.plan import explain, words
+from mlroute.plan import explain, explain_levels, words
 from mlroute.plan.candidates import Candidate
 from mlroute.plan.effort import SIGMA
+from mlroute.plan.evidence import Origin
 from mlroute.plan.gap import DEMAND_OFTEN, DEMAND_RARELY, Gap
 from mlroute.plan.models import PlanItem
 from mlroute.plan.route import PickGroup
@@ -38,6 +39,7 @@ class ItemContext:
     demand: Mapping[str, float] | None
     assumed: Mapping[str, int]
     employed: bool = False
+    origins: Mapping[str, Origin] = field(default_factory=dict)  # where each starting level comes from
 
 
 def endorsed_by(by: str, lang: str) -> str:
@@ -81,6 +83,7 @@ def _resource_texts(
     steps: dict[str, tuple[int, int]],
     ctx: ItemContext,
     tasks: Mapping[str, Task],
+    start: str = "",
 ) -> str:
     rid = ref.split(":", 1)[1]
     res = ctx.index.resources[rid]
@@ -114,6 +117,7 @@ def _resource_texts(
         grow=grow if horizon == "grow" else [],
         index=ctx.index,
         lang=ctx.lang,
+        start=start,
     )
 
 
@@ -128,6 +132,7 @@ class Step:
     closes: list[str]
     advances: list[str]
     common: dict[str, Any]
+    start: str = ""  # where its skills start, and where those levels come from (explain_levels)
 
 
 def build_items(sched: Schedule, tasks: Sequence[Task], start: Mapping[str, int], ctx: ItemContext) -> list[PlanItem]:
@@ -175,7 +180,7 @@ def _step(ref: str, sched: Schedule, task_of: Mapping[str, Task], levels: Mappin
         "week_start": p.week_start,
         "week_end": p.week_end,
         "closes": closes,
-        "skills": [{"skill": s, "from": a, "to": b} for s, (a, b) in sorted(steps.items())],
+        "skills": [_skill_row(s, a, b, ctx) for s, (a, b) in sorted(steps.items())],
         "order": p.order,
         "hours_by_week": p.hours_by_week,
         "horizon": horizon,
@@ -183,13 +188,54 @@ def _step(ref: str, sched: Schedule, task_of: Mapping[str, Task], levels: Mappin
         "title_en": explain.item_title(ref, ctx.index, "en"),
         "depends_on": depends,
     }
-    return Step(ref, t, horizon, steps, closes, advances, common)
+    return Step(ref, t, horizon, steps, closes, advances, common, _start(ref, steps, closes + advances, horizon, ctx))
+
+
+def _own(skill: str, level: int, ctx: ItemContext) -> Origin | None:
+    """The origin of ``level`` when it is the person's own starting level of ``skill`` (not one the plan or
+    finished items reached); a declared 0 says nothing worth writing."""
+    o = ctx.origins.get(skill)
+    if o is None or o.level != level or (o.kind == "said" and level == 0):
+        return None
+    return o
+
+
+def _skill_row(skill: str, a: int, b: int, ctx: ItemContext) -> dict[str, Any]:
+    """``{skill, from, to}``, with where ``from`` comes from when it is the person's own level."""
+    row: dict[str, Any] = {"skill": skill, "from": a, "to": b}
+    o = _own(skill, a, ctx)
+    if o is not None:
+        row["from_origin"] = o.kind
+        if o.on is not None:
+            row["from_on"] = o.on.isoformat()
+    return row
+
+
+def _start(
+    ref: str, steps: Mapping[str, tuple[int, int]], raised: Sequence[str], horizon: str, ctx: ItemContext
+) -> str:
+    """The sentences on where the item's gaps start (the person's own levels) and on the levels earned in
+    quizzes that its prerequisites rely on."""
+    starts = []
+    for s in raised:
+        o = _own(s, steps[s][0], ctx)
+        if o is not None:
+            starts.append((s, o, ctx.gaps[s].target_in(horizon)))
+    text = explain_levels.start_text(starts, horizon, ctx.index, ctx.lang)
+    cand = ctx.by_ref.get(ref)
+    relies = []
+    for s, lvl in sorted(cand.prereqs.items()) if cand else []:
+        o = ctx.origins.get(s)
+        if s not in steps and lvl > 0 and o is not None and o.kind not in ("said", "assumed") and o.level >= lvl:
+            relies.append((s, o))
+    more = explain_levels.builds_on_text(relies, ctx.index, ctx.lang)
+    return ("" if ctx.lang == "zh" else " ").join(t for t in (text, more) if t)
 
 
 def _action_item(step: Step, sched: Schedule, ctx: ItemContext) -> PlanItem:
     act = ctx.index.career_actions[step.ref.partition(":")[2]]
     hours = study_hours(act, ctx.employed)
-    why = explain.action_why(act, step.closes, step.steps, ctx.route_name, ctx.index, ctx.lang, hours)
+    why = explain.action_why(act, step.closes, step.steps, ctx.route_name, ctx.index, ctx.lang, hours, step.start)
     return PlanItem(
         **{**step.common, "depends_on": [a for a in step.task.after if a in sched.placements]},
         kind="career_action",
@@ -208,7 +254,7 @@ def _action_item(step: Step, sched: Schedule, ctx: ItemContext) -> PlanItem:
 def _resource_item(step: Step, sched: Schedule, task_of: Mapping[str, Task], ctx: ItemContext) -> PlanItem:
     res = ctx.index.resources[step.ref.partition(":")[2]]
     c = ctx.by_ref[step.ref]
-    why = _resource_texts(step.ref, step.closes, step.advances, step.steps, ctx, task_of)
+    why = _resource_texts(step.ref, step.closes, step.advances, step.steps, ctx, task_of, step.start)
     relaxed = sched.placements[step.ref].relaxed
     if relaxed:
         why += " " + words.tr(ctx.lang, "why.relaxed", list=", ".join(relaxed))
@@ -246,7 +292,7 @@ def _project_item(step: Step, ctx: ItemContext) -> PlanItem:
         kind="project",
         title_zh=proj.title.zh,
         hours=c.hours,
-        why=explain.project_why(c, step.closes, step.steps, reason, ctx.index, ctx.lang, by_building),
+        why=explain.project_why(c, step.closes, step.steps, reason, ctx.index, ctx.lang, by_building, start=step.start),
         phase=None if step.horizon == "grow" else _phase_id(step.task, ctx),
         effort_basis="estimate",
         effort_sigma=c.effort.sigma,

@@ -122,6 +122,7 @@ class Plan:
     lang: str = "en"
     eta_grow: Band = field(default_factory=lambda: Band(0, 0, 0))
     assumed_skills: dict[str, int] = field(default_factory=dict)
+    evidenced_skills: dict[str, dict[str, Any]] = field(default_factory=dict)  # levels earned in quizzes, dated
     deferred: list[dict[str, Any]] = field(default_factory=list)  # deadline mode: items that do not fit
     deadline: dt.date | None = None
     readiness: dict[str, Any] = field(default_factory=dict)  # deadline mode: weighted coverage of the must-haves
@@ -177,6 +178,7 @@ class Plan:
             "ready_hours": self.ready_hours,
             "grow_hours": round(self.total_hours - self.ready_hours, 2),
             "assumed_skills": self.assumed_skills,
+            "evidenced_skills": self.evidenced_skills,
             "hours_by_kind": by_kind,
             "cost_usd": round(sum(i.cost_usd for i in self.items), 2),
             "items": [i.to_json() for i in self.items],

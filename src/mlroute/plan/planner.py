@@ -20,6 +20,7 @@ from mlroute.plan.assemble import assemble
 from mlroute.plan.candidates import Candidate, Excluded, build_candidates, reachable
 from mlroute.plan.deadline import fit_deadline
 from mlroute.plan.effort import kind_defaults
+from mlroute.plan.evidence import Evidenced, Origin
 from mlroute.plan.forecast import planned_capacity
 from mlroute.plan.gap import compute_gaps
 from mlroute.plan.horizons import HorizonSelection, select_horizons
@@ -115,9 +116,10 @@ def make_plan(
     use_solver: bool = True,
     lang: str | None = None,
     by: dt.date | None = None,
-    evidenced: Mapping[str, int] | None = None,
+    evidenced: Evidenced | None = None,
 ) -> Plan:
-    """The whole plan, step by step; see the module docstring and docs/planning.md."""
+    """The whole plan, step by step; see the module docstring and docs/planning.md. ``evidenced``: levels earned
+    in quizzes (``Evidence`` with its date, or a bare level), laid over the declared ones and marked in the whys."""
     inp = _inputs(profile, index, done, skipped, pace, pace_sigma, demand, seed, lang)
     run = _where_and_which_route(inp, evidenced)
     _options(run)
@@ -175,7 +177,7 @@ def _inputs(
     return Inputs(profile, index, lang, done_refs, skipped_refs, finished, pace, pace_sigma, demand, seed, warnings)
 
 
-def _where_and_which_route(inp: Inputs, evidenced: Mapping[str, int] | None) -> Run:
+def _where_and_which_route(inp: Inputs, evidenced: Evidenced | None) -> Run:
     """Steps 1–3: where the person stands, the route, the gaps in both horizons, and the career steps."""
     profile, index = inp.profile, inp.index
     stand = standing(profile, index, inp.finished, evidenced)
@@ -261,7 +263,19 @@ def _item_context(run: Run, sel: HorizonSelection, horizon_of: Mapping[str, str]
         demand=run.inp.demand,
         assumed=run.stand.assumed,
         employed=run.inp.profile.has_employer,
+        origins=_origins(run),
     )
+
+
+def _origins(run: Run) -> dict[str, Origin]:
+    """Where each starting level comes from, for the skills that have one."""
+    stand = run.stand
+    out = {}
+    for s in {*stand.levels, *stand.evidence}:
+        o = stand.origin(s)
+        if o is not None:
+            out[s] = o
+    return out
 
 
 def _title(ref: str, index: KBIndex, lang: str) -> str:

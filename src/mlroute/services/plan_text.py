@@ -40,6 +40,7 @@ WORDED_KEYS = (
     "deferred",
     "market",
     "warnings",
+    "evidenced_skills",  # the skills' names
 )
 ITEM_WORDS = ("title", "why")
 CACHE_SIZE = 32
@@ -66,6 +67,7 @@ def plan_inputs(doc: dict[str, Any]) -> dict[str, Any]:
         "demand": {m["skill"]: m["demand"] for m in doc.get("market") or [] if "demand" in m} or None,
         "seed": int(doc.get("seed") or 0),
         "by": doc.get("deadline"),
+        "evidenced": doc.get("evidenced_skills") or {},  # levels earned in quizzes, with their dates
     }
 
 
@@ -116,6 +118,7 @@ def _plan(key: str, lang: str, kb: KBIndex) -> dict[str, Any] | None:
     wrote): the page then shows the words as they were written."""
     from mlroute.errors import UserError
     from mlroute.plan import make_plan
+    from mlroute.plan.evidence import evidence_from_json
     from mlroute.profile import Profile
 
     inputs = json.loads(key)
@@ -134,6 +137,7 @@ def _plan(key: str, lang: str, kb: KBIndex) -> dict[str, Any] | None:
             seed=inputs["seed"],
             lang=lang,
             by=by,
+            evidenced=evidence_from_json(inputs.get("evidenced")),
         )
     except (UserError, ValueError):
         return None

@@ -17,6 +17,7 @@ from typing import Any
 from mlroute.errors import UserError
 from mlroute.kb.index import KBIndex
 from mlroute.plan import Plan, make_plan
+from mlroute.plan.evidence import Evidenced
 from mlroute.plan.planner import start_or
 from mlroute.profile import (
     Profile,
@@ -72,7 +73,7 @@ def build_plan(
     on: dt.date | None = None,
     by: dt.date | None = None,
     lang: str | None = None,
-    evidenced: Mapping[str, int] | None = None,
+    evidenced: Evidenced | None = None,
 ) -> Plan:
     """``evidenced``: levels earned in accepted quizzes (``services.quiz_levels``); the planner takes them as stated."""
     return make_plan(

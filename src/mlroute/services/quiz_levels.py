@@ -8,10 +8,12 @@ skill counts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mlroute.plan.evidence import Evidence, Evidenced, as_evidence
 from mlroute.services.results import Result
 from mlroute.store import Store, drill_repo, repo
 
@@ -92,16 +94,36 @@ def evidenced_profile(store: Store, profile: dict[str, Any]) -> dict[str, Any]:
     return {**profile, "skills": merge_evidenced(dict(profile.get("skills") or {}), accepted_levels(store))}
 
 
-def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, int]:
-    """The evidenced levels for a plan made from a profile with these declared ``skills``."""
-    return evidenced(skills, accepted_levels(store))
+def dated_evidence(skills: Mapping[str, int], accepted: AcceptedLevels) -> dict[str, Evidence]:
+    """``evidenced`` with the day each level was accepted, so the plan can say "quiz, 2026-12-01"."""
+    on = {a.skill: a.accepted_at.astimezone().date() for a in accepted.levels}
+    return {s: Evidence(level, on[s]) for s, level in evidenced(skills, accepted).items()}
 
 
-def evidence_reasons(evidenced: Mapping[str, int], lang: str = "en") -> list[str]:
+def plan_evidence(store: Store, skills: Mapping[str, int]) -> dict[str, Evidence]:
+    """The evidenced levels, dated, for a plan made from a profile with these declared ``skills``."""
+    return dated_evidence(skills, accepted_levels(store))
+
+
+def saved_evidence(url: str, store: Callable[[], Store], skills: Mapping[str, int]) -> dict[str, Evidence]:
+    """The dated quiz levels in the person's database, for a plan made from a profile file (``mlroute plan``):
+    none when there is no database yet, which such a plan does not create."""
+    from sqlalchemy.engine import make_url
+
+    where = make_url(url)
+    if where.get_backend_name() == "sqlite" and (not where.database or not Path(where.database).exists()):
+        return {}
+    return plan_evidence(store(), skills)
+
+
+def evidence_reasons(evidenced: Evidenced, lang: str = "en") -> list[str]:
     """The re-plan's reason for the levels it took from quizzes (none when there are none)."""
     if not evidenced:
         return []
-    levels = ", ".join(f"{skill} {level}" for skill, level in sorted(evidenced.items()))
+    levels = ", ".join(
+        f"{skill} {ev.level}" + (f" ({ev.on.isoformat()})" if ev.on else "")
+        for skill, ev in sorted(as_evidence(evidenced).items())
+    )
     if lang == "zh":
         return [f"测验中取得的水平算作你自己的水平：{levels}。"]
     return [f"Levels earned in quizzes count as your own: {levels}."]
@@ -130,3 +152,34 @@ def quiz_levels(store: Store, kb: KBIndex | None = None, lang: str = "en") -> li
             )
         )
     return out
+
+
+def not_planned(
+    store: Store, plan: Mapping[str, Any], kb: KBIndex | None = None, lang: str = "en", item_id: str | None = None
+) -> list[QuizLevel]:
+    """The accepted quiz levels that count but that ``plan`` (a plan document) was made without, so its reasons
+    still speak of the declared level: a re-plan would use them. With ``item_id``: only the skills that item raises
+    or needs first."""
+    from mlroute.plan.evidence import evidence_from_json
+
+    taken = evidence_from_json(plan.get("evidenced_skills"))
+    newer = [q for q in quiz_levels(store, kb, lang) if q.counts and (q.skill not in taken or _differs(q, taken))]
+    if item_id is None:
+        return newer
+    item: Mapping[str, Any] = next((it for it in plan.get("items") or [] if it.get("id") == item_id), {})
+    skills = {r["skill"] for r in item.get("skills") or []} | _needs(kb, item_id)
+    return [q for q in newer if q.skill in skills]
+
+
+def _differs(q: QuizLevel, taken: Mapping[str, Evidence]) -> bool:
+    ev = taken[q.skill]
+    return ev.level != q.level or (ev.on is not None and ev.on != q.accepted_on)
+
+
+def _needs(kb: KBIndex | None, item_id: str) -> set[str]:
+    """The skills an item's knowledge-base record needs first."""
+    if kb is None:
+        return set()
+    prefix, _, rid = item_id.partition(":")
+    rec = kb.resources.get(rid) if prefix == "res" else kb.projects.get(rid) if prefix == "proj" else None
+    return {p.skill for p in rec.prerequisites} if rec is not None else set()

@@ -20,6 +20,7 @@ from mlroute.track.weeks import week_of, week_start
 
 if TYPE_CHECKING:
     from mlroute.kb import KBIndex
+    from mlroute.plan.evidence import Evidenced
     from mlroute.track.journey import Journey
 
 
@@ -81,7 +82,7 @@ def plan_from(
     skipped: frozenset[str],
     pace: float | None,
     pc: Pace,
-    evidenced: Mapping[str, int],
+    evidenced: Evidenced,
     lang: str | None,
     *,
     profile_data: Mapping[str, Any] | None = None,

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlroute.errors import UnknownIdError, UserError
-from mlroute.services import journal, replan, reviews, study
+from mlroute.services import journal, quiz_levels, replan, reviews, study
 from mlroute.services.current import CurrentPlan
 from mlroute.services.journal import EVIDENCE_KINDS, JOURNAL_KINDS
 from mlroute.services.status import end_of_week, status
@@ -122,6 +122,7 @@ def item_page(request: Request, store: StoreDep, kb: KbDep, lang: LangDep, item_
         names=views.skill_names(kb, lang),
         titles=view.titles,
         builds_on=views.builds_on(kb, [item_id], lang).get(item_id, []),
+        newer_levels=quiz_levels.not_planned(store, view.plan, kb, lang, item_id),  # quiz levels it lacks
         today=dt.date.today().isoformat(),
         journal_kinds=JOURNAL_KINDS,
     )

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from mlroute.profile import Profile
 from mlroute.profile.models import EMPLOYED_BACKGROUNDS
-from mlroute.services import planning, profile_edit
+from mlroute.services import planning, profile_edit, quiz_levels
 from mlroute.services.current import CurrentPlan
 from mlroute.web import notices, state, views
 from mlroute.web.answers import LEVELS, check_hours_at_work, levels_from_form, questions, read_answers
@@ -54,7 +54,8 @@ def _profile_form(current: CurrentPlan, kb: KbDep, lang: str) -> dict[str, Any]:
 def settings_page(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
     current = state.current(store)
     extra = _profile_form(current, kb, lang) if current else {}
-    return _render(request, "settings.html", has_plan=current is not None, **extra)
+    quizzed = [q for q in quiz_levels.quiz_levels(store, kb, lang) if q.counts] if current else []
+    return _render(request, "settings.html", has_plan=current is not None, quizzed=quizzed, **extra)
 
 
 @router.post("/settings")
