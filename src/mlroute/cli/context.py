@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -15,11 +15,19 @@ from mlroute.errors import UserError
 from mlroute.settings import Settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as DbSession
+
     from mlroute.kb import KBIndex
     from mlroute.services.users import Actor
     from mlroute.store import Store
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reading:
+    lang: str
+    role: str | None  # the target role's name in ``lang``, when the plan is written in it
 
 
 @dataclass
@@ -72,6 +80,22 @@ class AppContext:
         except UserError as exc:
             log.warning("the knowledge base cannot be loaded, so documents show ids instead of names: %s", exc)
             return None
+
+    def reading(self, requested: str | None = None) -> Reading:
+        """The language the terminal speaks (``--lang``, else the current plan's, else English), and the target role's
+        name in that plan; read only when a command prints for people, so ``--json`` costs nothing more."""
+        from mlroute.cli.words import check
+        from mlroute.store import repo
+
+        def read(s: DbSession) -> dict[str, Any]:
+            row = repo.latest_plan(s)
+            return dict(row.data) if row is not None else {}
+
+        plan = self.store.read(read)
+        lang = check(requested) or ("zh" if plan.get("lang") == "zh" else "en")
+        same = lang == ("zh" if plan.get("lang") == "zh" else "en")
+        role = plan.get("profile", {}).get("target_role_name") if same else None
+        return Reading(lang=lang, role=role)
 
     def close(self) -> None:
         if self._database is not None:
