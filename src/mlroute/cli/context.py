@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,8 +15,6 @@ from mlroute.errors import UserError
 from mlroute.settings import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session as DbSession
-
     from mlroute.kb import KBIndex
     from mlroute.services.users import Actor
     from mlroute.store import Store
@@ -85,17 +83,12 @@ class AppContext:
         """The language the terminal speaks (``--lang``, else the current plan's, else English), and the target role's
         name in that plan; read only when a command prints for people, so ``--json`` costs nothing more."""
         from mlroute.cli.words import check
-        from mlroute.store import repo
+        from mlroute.services.plans import plan_words
 
-        def read(s: DbSession) -> dict[str, Any]:
-            row = repo.latest_plan(s)
-            return dict(row.data) if row is not None else {}
-
-        plan = self.store.read(read)
-        lang = check(requested) or ("zh" if plan.get("lang") == "zh" else "en")
-        same = lang == ("zh" if plan.get("lang") == "zh" else "en")
-        role = plan.get("profile", {}).get("target_role_name") if same else None
-        return Reading(lang=lang, role=role)
+        plan = plan_words(self.store)
+        own = "zh" if plan.lang == "zh" else "en"
+        lang = check(requested) or own
+        return Reading(lang=lang, role=plan.role_name if lang == own else None)
 
     def close(self) -> None:
         if self._database is not None:

@@ -71,9 +71,7 @@ def render_undo(r: StatusChange, lang: str) -> None:
     if r.previous == r.status:
         console.print(tr(lang, "undo.nothing", title=r.title, word=now), highlight=False)
         return
-    console.print(
-        tr(lang, "undo.back", title=r.title, word=now, before=word(lang, "now", r.previous)), highlight=False
-    )
+    console.print(tr(lang, "undo.back", title=r.title, word=now, before=word(lang, "now", r.previous)), highlight=False)
 
 
 def _pace_line(r: Status, lang: str) -> str:
