@@ -27,6 +27,7 @@ COMMANDS = {
     "start": "track",
     "done": "track",
     "skip": "track",
+    "undo": "track",
     "status": "track",
     "current": "track",
     "replan": "track",

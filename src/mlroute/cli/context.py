@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Reading:
+    lang: str
+    role: str | None  # the target role's name in ``lang``, when the plan is written in it
+
+
 @dataclass
 class AppContext:
     settings: Settings = field(default_factory=Settings)
@@ -72,6 +78,17 @@ class AppContext:
         except UserError as exc:
             log.warning("the knowledge base cannot be loaded, so documents show ids instead of names: %s", exc)
             return None
+
+    def reading(self, requested: str | None = None) -> Reading:
+        """The language the terminal speaks (``--lang``, else the current plan's, else English), and the target role's
+        name in that plan; read only when a command prints for people, so ``--json`` costs nothing more."""
+        from mlroute.cli.words import check
+        from mlroute.services.plans import plan_words
+
+        plan = plan_words(self.store)
+        own = "zh" if plan.lang == "zh" else "en"
+        lang = check(requested) or own
+        return Reading(lang=lang, role=plan.role_name if lang == own else None)
 
     def close(self) -> None:
         if self._database is not None:

@@ -12,6 +12,7 @@ import typer
 
 from mlroute.cli.common import JsonOpt, console, emit
 from mlroute.cli.context import app_context
+from mlroute.cli.words import tr
 
 if TYPE_CHECKING:
     from mlroute.services.backup import Restored
@@ -31,8 +32,13 @@ def register(app: typer.Typer) -> None:
     app.command("restore")(restore_cmd)
 
 
-def _wrote(r: Written) -> None:
-    console.print(f"[green]✓[/] wrote {r.path} ({r.format}, {r.bytes:,} bytes)", highlight=False)
+def _wrote(r: Written, lang: str) -> None:
+    console.print(tr(lang, "doc.wrote", path=r.path, format=r.format, size=r.bytes), highlight=False)
+
+
+def _lang(ctx: typer.Context, lang: str | None) -> str:
+    """The language the document is written in: ``--lang``, else the current plan's."""
+    return app_context(ctx).reading(lang).lang
 
 
 def _export(ctx: typer.Context, name: str, output: Path, fmt: str | None, lang: str | None, as_json: bool) -> None:
@@ -42,7 +48,7 @@ def _export(ctx: typer.Context, name: str, output: Path, fmt: str | None, lang: 
     documents.check_lang(lang)
     app = app_context(ctx)
     rendered = documents.RENDERERS[name](app.store, app.kb_or_none(), chosen, font=app.settings.pdf_font, lang=lang)
-    emit(documents.save(output, rendered), as_json, _wrote)
+    emit(documents.save(output, rendered), as_json, lambda r: _wrote(r, _lang(ctx, lang)))
 
 
 @export_app.command("transition-plan")
@@ -99,7 +105,7 @@ def export_calendar_cmd(
         documents.save(output, rendered),
         as_json,
         lambda r: console.print(
-            f"[green]✓[/] wrote {r.path} ({r.events} events over {r.weeks} weeks)", highlight=False
+            tr(_lang(ctx, lang), "doc.calendar", path=r.path, events=r.events, weeks=r.weeks), highlight=False
         ),
     )
 

@@ -13,6 +13,7 @@ import typer
 from mlroute.cli.common import JsonOpt, console, emit, err_console
 from mlroute.cli.context import app_context
 from mlroute.cli.render_plan import render_plan
+from mlroute.cli.words import tr
 from mlroute.errors import UserError
 from mlroute.kb.models import BACKGROUNDS
 from mlroute.profile import Profile, load_profile
@@ -40,6 +41,11 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan_cmd)
     app.command("demo")(demo_cmd)
     app.command("init")(init_cmd)
+
+
+def _lang_of(doc: dict[str, Any]) -> str:
+    """The plan document's language, the one its terminal lines follow."""
+    return "zh" if doc.get("lang") == "zh" else "en"
 
 
 # -- commands ----------------------------------------------------------------------------------------------
@@ -86,10 +92,7 @@ def demo_cmd(
     """A plan for a sample persona: a DevOps engineer with 10 h a week who is interested in LLM applications."""
     doc = planning.demo(seed=seed, by=_by_date(by), lang=lang, index=app_context(ctx).kb)
     if not as_json:
-        err_console.print(
-            "[dim]Demo persona (bundled): a DevOps engineer with 7 years of experience, 10 h a week, up to $200 "
-            "for courses, interested in LLM applications (article 000's path). Make your own with `mlroute init`.[/]"
-        )
+        err_console.print(tr(_lang_of(doc.root), "demo.persona"))
     emit(doc, as_json, lambda d: render_plan(d.root))
 
 
@@ -169,14 +172,9 @@ def run_init(
 
     def render(r: Started) -> None:
         render_plan(r.plan)
-        console.print(
-            f"\n[green]✓[/] Saved as plan v{r.stored.plan_version} in {r.stored.database}; "
-            "log study with `mlroute log 1h --item ID`, see progress with `mlroute status`."
-        )
+        lang = _lang_of(r.plan)
+        console.print(tr(lang, "init.saved", v=r.stored.plan_version, db=r.stored.database))
         if r.profile_file:
-            console.print(
-                f"\n[green]✓[/] Profile written to [bold]{r.profile_file}[/]; "
-                f"re-plan any time with `mlroute plan --profile {r.profile_file}`."
-            )
+            console.print(tr(lang, "init.profile", file=r.profile_file))
 
     emit(result, as_json, render)

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlroute.cli.common import console
+from mlroute.cli.words import day
 from mlroute.plan import words
 from mlroute.plan.explain_levels import evidenced_note
 
@@ -95,7 +96,7 @@ def _date(iso: str | None, lang: str) -> str:
     if not iso:
         return "—"
     d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.strftime("%d %b %Y")
+    return day(lang, d) if lang == "zh" else d.strftime("%d %b %Y")
 
 
 def _weeks(a: int, b: int, lang: str) -> str:

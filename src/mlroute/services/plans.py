@@ -165,3 +165,21 @@ def history(store: Store) -> History:
         )
 
     return store.read(read)
+
+
+class PlanWords(Result):
+    """What the terminal needs to speak the current plan's language: its ``lang`` and the target role's name."""
+
+    lang: str | None
+    role_name: str | None
+
+
+def plan_words(store: Store) -> PlanWords:
+    """The current plan's language and target role name (both None before the first plan)."""
+
+    def read(s: DbSession) -> PlanWords:
+        row = repo.latest_plan(s)
+        data = row.data if row is not None else {}
+        return PlanWords(lang=data.get("lang"), role_name=(data.get("profile") or {}).get("target_role_name"))
+
+    return store.read(read)
