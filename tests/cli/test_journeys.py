@@ -96,3 +96,34 @@ def test_a_month_of_study_tells_one_story_everywhere(persona: str, db_url: str, 
     calendar = ics.read_text(encoding="utf-8")
     done_title = next(it["title"] for it in first["plan"]["items"] if it["id"] == items[0])
     assert f"Study: {done_title}" not in calendar, "no study blocks for a finished item"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_evening_logged_in_five_weeks_keeps_the_stated_hours_and_says_why(
+    lang: str, db_url: str, tmp_path: Path
+) -> None:
+    """A person who logged once in five weeks is not logging, not studying 0.3 h a week: the ETA stays near the
+    first plan's (not decades), status and the re-plan say why, and --pace observed is still there if asked."""
+    env = {"MLROUTE_DB": db_url}
+    start = began(5)
+    profile = yaml.safe_load((PROFILES / "developer.yaml").read_text(encoding="utf-8"))
+    profile.update(start_date=start.isoformat(), availability={}, languages=[lang, "en"] if lang == "zh" else [lang])
+    path = tmp_path / "me.yaml"
+    path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    first = ok(env, "init", "--profile", str(path))
+    item = next(it["id"] for it in first["plan"]["items"] if it["kind"] == "resource")
+    ok(env, "log", "90m", "--item", item, "--date", (start + timedelta(days=3)).isoformat())
+
+    status = ok(env, "status")
+    assert status["pace"]["sparse"] and status["pace"]["basis"] == "stated"
+    assert (status["pace"]["weeks_logged"], status["pace"]["full_weeks"]) == (1, 5)
+    assert status["eta_weeks"]["p50"] <= first["plan"]["eta_weeks"]["p50"] + 6  # weeks behind, not decades
+    text = "".join(run_cli("status", env=env).stdout.split())  # as printed, whatever the terminal wrapped
+    assert ("inonly1of5weeks" in text) if lang == "en" else ("5周里只有1周有记录" in text)
+
+    replanned = ok(env, "replan")
+    assert replanned["eta_weeks_after"] == ok(env, "status")["eta_weeks"]
+    said = " ".join(replanned["reasons"])
+    assert ("covers 1 of the 5 weeks" in said) if lang == "en" else ("只有 1 周有学习记录" in said)
+    asked = run_cli("replan", "--pace", "observed", "--json", env=env)
+    assert asked.returncode in (0, 2) and "Traceback" not in asked.stderr  # the observed pace, or refused as decades

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlroute.track.pace import MIN_WEEKS, pace
+from mlroute.track.pace import MIN_COVERAGE, MIN_WEEKS, pace
 from mlroute.track.progress import LoggedSession
 
 START = date(2026, 12, 7)
@@ -50,6 +50,16 @@ def test_uneven_weeks_give_a_wider_uncertainty() -> None:
     assert uneven.sigma > steady.sigma
 
 
+def test_one_session_in_five_weeks_is_a_sparse_log_not_a_pace() -> None:
+    """One evening logged in five weeks would forecast decades; the stated hours stay, and status says why."""
+    one = [LoggedSession(START + timedelta(days=3), 90, "x")]
+    p = pace(one, started=START, today=START + timedelta(weeks=5), planned=10)
+    assert p.sparse and not p.enough and not p.nothing_logged and p.hours_per_week == 10
+    assert (p.weeks_logged, p.full_weeks, p.observed) == (1, 5, 0.3)
+    half = pace(sessions_per_week(2, 3), started=START, today=START + timedelta(weeks=6), planned=10)
+    assert half.enough and half.hours_per_week == 1.0 and (half.weeks_logged, half.full_weeks) == (3, 6)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(st.integers(-20, 120), st.integers(1, 600)), max_size=40),
@@ -66,6 +76,8 @@ def test_pace_is_stated_until_enough_then_logged_hours_over_weeks(
     if days / 7 < MIN_WEEKS:
         assert p.hours_per_week == planned and not p.enough
     elif inside == 0:  # weeks without a single session: not logging, not a pace of zero
-        assert p.hours_per_week == planned and not p.enough and p.nothing_logged
+        assert p.hours_per_week == planned and not p.enough and p.nothing_logged and not p.sparse
+    elif len({d // 7 for d, m in raw if 0 <= d < days // 7 * 7}) < MIN_COVERAGE * (days // 7):
+        assert p.hours_per_week == planned and p.sparse and not p.enough and not p.nothing_logged
     else:
-        assert abs(p.hours_per_week - inside / (days / 7)) < 0.01
+        assert abs(p.hours_per_week - inside / (days / 7)) < 0.01 and p.enough and not p.sparse

@@ -78,6 +78,8 @@ def _pace_line(r: Status, lang: str) -> str:
     p = r.pace
     if p.basis == "observed":
         return tr(lang, "st.pace_observed", h=p.hours_per_week, weeks=p.weeks_observed, planned=p.planned)
+    if p.sparse:
+        return tr(lang, "st.pace_sparse", planned=p.planned, h=p.observed, logged=p.weeks_logged, weeks=p.full_weeks)
     if p.weeks_needed == 0:
         return tr(lang, "st.pace_nothing", planned=p.planned, weeks=p.weeks_observed)
     so_far = tr(lang, "st.pace_so_far", h=p.observed) if p.observed is not None else ""

@@ -90,6 +90,12 @@ T: dict[str, tuple[str, str]] = {
         "pace)[/]",
         "按你填写的每周 {planned:g} 小时[dim]（{weeks:g} 周内没有学习记录：记录学习后就能看到实际节奏）[/]",
     ),
+    "st.pace_sparse": (
+        "{planned:g} h/week as stated [dim]({h:g} h/week logged, but in only {logged} of {weeks} weeks: log every "
+        "session to see your real pace, or mlroute replan --pace observed if that is all you study)[/]",
+        "按你填写的每周 {planned:g} 小时[dim]（记录的是每周 {h:g} 小时，但 {weeks} 周里只有 {logged} 周有记录：记下每次"
+        "学习才能看到实际节奏；如果这就是你全部的学习，可以运行 mlroute replan --pace observed）[/]",
+    ),
     "st.pace_early": (
         "{planned:g} h/week as stated [dim]({so_far}not enough data yet: {needed:g} more week(s) before your "
         "observed pace is used)[/]",

@@ -108,7 +108,7 @@ def plan_from(
             done=done,
             skipped=skipped,
             pace=pace,
-            pace_sigma=pc.sigma or 0.15,
+            pace_sigma=pc.observed_sigma if pace is not None else 0.15,
             seed=int(journey.plan.data.get("seed", 0)),
             lang=lang or journey.plan.data.get("lang"),
             evidenced=evidenced,
@@ -134,6 +134,8 @@ def _pace_to_use(pc: Pace, use: str) -> float | None:
             f"Nothing is logged since your plan began {pc.weeks_observed:g} weeks ago, so there is no observed pace.",
             hint="Log your study with mlroute log, or re-plan at your stated hours (leave out --pace).",
         )
+    if use == "observed" and pc.sparse and pc.observed:
+        return pc.observed  # asked for: the person says the log is complete
     if use == "observed" and not pc.enough:
         raise UserError(
             f"There is not enough study logged yet for an observed pace: {pc.weeks_observed:g} of {MIN_WEEKS} weeks.",
@@ -188,6 +190,7 @@ def replan(
         planned=before.planned_pace,
         weeks=pc.weeks_observed,
         need=MIN_WEEKS,
+        sparse=(pc.weeks_logged, pc.full_weeks) if pc.sparse and observed is None else None,
         chose_stated=use == "stated",
         done=len(done),
         skipped=len(skipped),

@@ -43,10 +43,16 @@ class PaceFigures(Result):
     observed: float | None
     weeks_observed: float
     planned: float
-    basis: str = Field(description="observed | stated (not enough data yet, or nothing logged)")
+    basis: str = Field(description="observed | stated (not enough data yet, nothing logged, or a sparse log)")
     weeks_needed: float = Field(
         description="Weeks of data still needed before the observed pace is used (0 with basis stated: nothing "
-        "is logged inside the plan)."
+        "is logged inside the plan, or the log is sparse)."
+    )
+    weeks_logged: int = Field(description="Full weeks since the start with a session logged.")
+    full_weeks: int = Field(description="Full weeks since the start.")
+    sparse: bool = Field(
+        description="Study is logged in fewer than half the full weeks: too few to judge the pace, so the "
+        "stated hours are used."
     )
 
 
@@ -170,6 +176,9 @@ def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> 
             planned=look.planned_pace,
             basis=pc.basis,
             weeks_needed=pc.weeks_needed,
+            weeks_logged=pc.weeks_logged,
+            full_weeks=pc.full_weeks,
+            sparse=pc.sparse,
         ),
         eta_weeks=Band.of(look.eta),
         eta_dates=DateBand(**{b: end_of_week(base, int(w)) for b, w in look.eta.items()}),

@@ -3,7 +3,11 @@
 Only sessions inside the journey count (on or after the first plan's start, before today: today is not over), and
 only once ``MIN_WEEKS`` have passed since the start and something is logged: two evenings in the first week say
 little about a year, so before that the forecast keeps the stated hours and says how many weeks of data it still
-needs. The uncertainty of the average (used by the time model) comes from the person's own weeks: the coefficient
+needs. A log that covers less than half of the full weeks since the start (``MIN_COVERAGE``) says the person is
+not logging everything, not that they study an hour a month: one session logged in five weeks would otherwise
+forecast forty years. The forecast then keeps the stated hours too and says why (``sparse``); a re-plan may still
+use the observed pace when asked to.
+The uncertainty of the average (used by the time model) comes from the person's own weeks: the coefficient
 of variation of their weekly hours over the square root of the number of weeks, never below ``MIN_SIGMA``.
 """
 
@@ -18,6 +22,7 @@ from datetime import date, timedelta
 from mlroute.track.progress import LoggedSession
 
 MIN_WEEKS = 4  # weeks of journey before the observed pace replaces the stated hours
+MIN_COVERAGE = 0.5  # share of the full weeks since the start that must have a session logged
 MIN_SIGMA = 0.05
 MAX_SIGMA = 0.6
 
@@ -31,6 +36,8 @@ class Pace:
     enough: bool  # the observed pace is in use
     weeks_needed: float  # weeks of data still missing before it is (0 once enough, or when nothing is logged)
     sigma: float  # log-scale uncertainty of the observed average
+    weeks_logged: int = 0  # full weeks since the start with a session logged
+    full_weeks: int = 0  # full weeks since the start
 
     @property
     def basis(self) -> str:
@@ -39,7 +46,17 @@ class Pace:
     @property
     def nothing_logged(self) -> bool:
         """Weeks enough have passed, but no study is logged inside the plan."""
-        return not self.enough and self.weeks_needed == 0
+        return not self.enough and self.weeks_needed == 0 and not self.observed
+
+    @property
+    def sparse(self) -> bool:
+        """Weeks enough have passed and study is logged, but in too few of them to say what the pace is."""
+        return not self.enough and self.weeks_needed == 0 and bool(self.observed)
+
+    @property
+    def observed_sigma(self) -> float:
+        """The uncertainty of the observed average, for a re-plan that uses it although the log is sparse."""
+        return self.sigma or MAX_SIGMA
 
 
 def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, planned: float) -> Pace:
@@ -49,9 +66,11 @@ def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, plann
     inside = [s for s in sessions if started <= s.day < today]
     hours = sum(s.minutes for s in inside) / 60
     observed = round(hours / weeks, 2) if weeks > 0 else None
+    full_weeks = elapsed_days // 7
+    logged = len({(s.day - started).days // 7 for s in inside if s.minutes > 0} & set(range(full_weeks)))
     # Weeks with nothing logged say the person is not logging, not that they will never finish: keep the stated
     # hours (and say so) rather than forecast forever.
-    enough = weeks >= MIN_WEEKS and hours > 0
+    enough = weeks >= MIN_WEEKS and hours > 0 and logged >= MIN_COVERAGE * full_weeks
     return Pace(
         hours_per_week=observed if enough and observed is not None else planned,
         observed=observed,
@@ -59,7 +78,9 @@ def pace(sessions: Iterable[LoggedSession], *, started: date, today: date, plann
         planned=planned,
         enough=enough,
         weeks_needed=round(max(0.0, MIN_WEEKS - weeks), 2),
-        sigma=_sigma(inside, started, elapsed_days // 7) if enough else 0.0,
+        sigma=_sigma(inside, started, full_weeks) if weeks >= MIN_WEEKS and hours > 0 else 0.0,
+        weeks_logged=logged,
+        full_weeks=full_weeks,
     )
 
 

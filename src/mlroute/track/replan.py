@@ -39,6 +39,12 @@ T: dict[str, tuple[str, str]] = {
         "study to see your real pace",
         "计划开始以来（{weeks:g} 周）还没有记录学习：仍按你填写的每周 {planned:g} 小时排期；记录学习后才能看到实际速度",
     ),
+    "sparse": (
+        "your log covers {logged} of the {weeks} weeks since the plan began, too few to judge your pace: the weeks "
+        "keep your stated {planned:g} h (re-plan with --pace observed if the log is complete)",
+        "计划开始以来的 {weeks} 周里只有 {logged} 周有学习记录，不足以判断你的实际速度：仍按你填写的每周 {planned:g} "
+        "小时排期（如果记录是完整的，可以用 --pace observed 重新规划）",
+    ),
     "stated": (
         "not enough data yet for an observed pace ({weeks:g} of {need:g} weeks): the weeks keep your stated "
         "{planned:g} h",
@@ -131,6 +137,7 @@ def reasons(
     weeks: float,
     need: float,
     chose_stated: bool,
+    sparse: tuple[int, int] | None = None,
     done: int,
     skipped: int,
     kb_before: str,
@@ -141,6 +148,8 @@ def reasons(
     out: list[str] = []
     if chose_stated:
         out.append(tr(lang, "chose_stated", planned=planned))
+    elif pace is None and sparse is not None:
+        out.append(tr(lang, "sparse", logged=sparse[0], weeks=sparse[1], planned=planned))
     elif pace is None and weeks >= need:
         out.append(tr(lang, "nothing_logged", weeks=round(weeks, 1), planned=planned))
     elif pace is None:
