@@ -60,6 +60,7 @@ class Store:
         self._db = _db or _Database(database_url(url), backup_dir)
         self.owner = owner
         self._info = {SCOPE: owner}
+        self._known_version: int | None = None
 
     @property
     def url(self) -> str:
@@ -73,9 +74,13 @@ class Store:
     def migration(self) -> Migration | None:
         return self._db.migration
 
-    def for_owner(self, owner: int) -> Store:
-        """The same database, seen as the account ``owner``'s data."""
-        return Store(owner=owner, _db=self._db)
+    def for_owner(self, owner: int, *, data_version: int | None = None) -> Store:
+        """The same database, seen as the account ``owner``'s data. ``data_version``: the account's, when the caller
+        has just read it (the web app, with the signed-in account), so ``data_version()`` need not ask again until
+        this view writes."""
+        view = Store(owner=owner, _db=self._db)
+        view._known_version = data_version
+        return view
 
     def system(self) -> Store:
         """The same database across accounts, for the services that manage them (accounts, cohorts, sign-in)."""
@@ -131,6 +136,7 @@ class Store:
     def write(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one transaction: everything it writes is committed together or not at all."""
         self._check_local()
+        self._known_version = None  # this view's own write moves the version: ask the database from now on
         return run_write(self.engine, fn, info=self._info)
 
     def cache_key(self) -> tuple[int, Scope]:
@@ -141,6 +147,8 @@ class Store:
         """A value every committed change to this view's data moves (``store.versions``); None when there is no
         cheap one, so nothing may be cached."""
         self._check_local()
+        if self._known_version is not None and isinstance(self.owner, int):
+            return versions.account_version(self._known_version)
         return versions.data_version(self.engine, self.owner)
 
     def describe(self) -> str:

@@ -67,7 +67,12 @@ def _account_version(engine: Engine, owner: int) -> Hashable | None:
     assert isinstance(table, Table)
     with engine.connect() as conn:
         version = conn.execute(select(table.c.data_version).where(table.c.id == owner)).scalar()
-    return None if version is None else ("account", int(version))
+    return None if version is None else account_version(int(version))
+
+
+def account_version(version: int) -> Hashable:
+    """The stamp of an account's ``users.data_version``."""
+    return ("account", version)
 
 
 def _local_version(engine: Engine) -> Hashable | None:
