@@ -181,3 +181,18 @@ def test_one_learners_write_leaves_the_others_cache_alone(team: Any) -> None:
     mentor = team_visitor(team, "mia")
     row = next(x for x in mentor.get("/api/cohort").json()["learners"] if x["username"] == "ann")
     assert row["hours_logged"] == pytest.approx(seen(ann)[1]["hours_logged"])
+
+
+def test_a_kept_page_is_the_readers_own(team: Any) -> None:
+    """The dashboard's page is kept per browser (its CSRF token), theme, language and address."""
+    first, second = sign_in(team, "ann"), sign_in(team, "ann")
+    pages_seen = [first.client.get("/").text, second.client.get("/").text, first.client.get("/").text]
+    assert first.token != second.token
+    assert first.token in pages_seen[0] and second.token in pages_seen[1] and second.token not in pages_seen[2]
+    first.client.cookies.set("theme", "dark")
+    assert 'data-theme="dark"' in first.client.get("/").text
+    assert 'data-theme="auto"' in second.client.get("/").text
+    first.client.cookies.set("lang", "zh")
+    assert '<html lang="zh-CN"' in first.client.get("/").text
+    ben = sign_in(team, "ben")
+    assert "Ann" not in ben.client.get("/").text and "Ann" in first.client.get("/").text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import logging
+from collections.abc import Hashable
 from typing import Any, NamedTuple
 
 from fastapi import APIRouter, Form, Request
@@ -56,15 +57,36 @@ def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Re
     shown = dashboard_context(store, kb, lang)
     if shown is None:
         return RedirectResponse("/welcome", status_code=303)
-    return _render(request, "dashboard.html", **shown.context)
+    return _render_dashboard(request, shown)
 
 
 class _Dashboard(NamedTuple):
     context: dict[str, Any]
     changes_at: dt.datetime | None
+    pages: dict[Hashable, bytes]  # the page as rendered, by what else it shows (see ``_render_dashboard``)
 
 
 _dashboards: SummaryCache[_Dashboard | None] = SummaryCache(2_000)  # None: no plan yet, asked again
+PAGES_PER_DASHBOARD = 4  # browsers (CSRF tokens), themes and addresses of one person's dashboard kept at once
+
+
+def _render_dashboard(request: Request, shown: _Dashboard) -> Response:
+    """The page, rendered once per version of the dashboard and per what the page adds around it: the reader's
+    language, theme, CSRF token, account and address (a page with a notice is never kept: the notice shows once).
+    Rendering the template is most of what a cached dashboard costs."""
+    from mlroute.web.app import page_context
+
+    ctx = page_context(request)
+    if ctx["notice"] is not None:
+        return _render(request, "dashboard.html", **shown.context)
+    key = (ctx["lang"], ctx["theme"], ctx["csrf_token"], ctx["account"], str(request.url))
+    html = shown.pages.get(key)
+    if html is None:
+        html = bytes(_render(request, "dashboard.html", **shown.context).body)
+        if len(shown.pages) >= PAGES_PER_DASHBOARD:
+            shown.pages.clear()
+        shown.pages[key] = html
+    return HTMLResponse(html)
 
 
 def dashboard_context(store: Store, kb: KBIndex, lang: str) -> _Dashboard | None:
@@ -96,7 +118,7 @@ def _dashboard(store: Store, kb: KBIndex, lang: str) -> _Dashboard | None:
         "route_name": view.plan.get("route_name"),
         **practice_panel(store, kb, lang),
     }
-    return _Dashboard(context, changes_at)
+    return _Dashboard(context, changes_at, {})
 
 
 @router.get("/roadmap", response_class=HTMLResponse)
