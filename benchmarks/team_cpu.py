@@ -10,7 +10,9 @@ this process, every thread) per request, median and mean over the rounds after t
 - ``steady``: nothing changed since the person's last visit (what almost every request of the load test is);
 - ``after a write``: the first request after the person logged five minutes of study (the cost of a stale cache).
 
-The client's own share is in every figure; ``/static/favicon.svg`` through the same client shows how much.
+The app runs on this thread (an ASGI client on its event loop, FastAPI's thread pool work inline), so the time is
+the request's own; the client's share is in every figure, and ``/static/favicon.svg`` through the same client and
+the app's middleware shows how much.
 ``--profile PATH`` prints the top of a cProfile of ``PATH``'s steady requests.
 
     nice -n 19 .venv/bin/python benchmarks/team_cpu.py
@@ -59,9 +61,40 @@ def timed(fn: Callable[[], Any]) -> float:
     return (time.process_time() - t0) * 1000
 
 
-def get(client: Any, path: str) -> None:
-    r = client.get(path)
-    assert r.status_code == 200, (path, r.status_code, r.text[:200])
+class Inline:
+    """The app on this thread: an ASGI client on this thread's event loop, and the work FastAPI hands to its thread
+    pool run inline, so ``time.process_time`` around a request is that request's CPU (and cProfile sees it)."""
+
+    def __init__(self, app: Any) -> None:
+        import asyncio
+
+        import anyio.to_thread
+        import httpx
+
+        async def inline(fn: Callable[..., Any], *args: Any, **_: Any) -> Any:
+            return fn(*args)
+
+        self.loop = asyncio.new_event_loop()
+        self.transport = httpx.ASGITransport(app=app)
+        self._saved = anyio.to_thread.run_sync
+        anyio.to_thread.run_sync = inline  # type: ignore[assignment]
+
+    def client(self, signed_in: Any) -> Any:
+        import httpx
+
+        cookie = "; ".join(f"{k}={v}" for k, v in dict(signed_in.cookies).items())
+        headers = {"sec-fetch-site": "same-origin", "cookie": cookie}
+        return httpx.AsyncClient(transport=self.transport, base_url="http://127.0.0.1:8000", headers=headers)
+
+    def get(self, client: Any, path: str) -> None:
+        r = self.loop.run_until_complete(client.get(path))
+        assert r.status_code == 200, (path, r.status_code, r.text[:200])
+
+    def close(self) -> None:
+        import anyio.to_thread
+
+        anyio.to_thread.run_sync = self._saved  # type: ignore[assignment]
+        self.loop.close()
 
 
 def log_five_minutes(app: Any, learner: str) -> None:
@@ -80,28 +113,41 @@ def measure(url: str, learners: int, mentors: int, rounds: int, profile: str | N
     app = create_app(settings=Settings(db=url, team=True))
     people = [(f"learner{n:03d}", "learner") for n in range(learners)]
     people += [(f"mentor{m}", "mentor") for m in range(mentors)]
-    clients = {name: sign_in(app, name) for name, _ in people}
+    signed_in = {name: sign_in(app, name) for name, _ in people}
+    run = Inline(app)
+    try:
+        clients = {name: run.client(c) for name, c in signed_in.items()}
+        result = _measure(app, run, clients, people, rounds, mentors)
+        if profile:
+            role = "mentor" if profile in PAGES["mentor"] else "learner"
+            print_profile(run, [clients[n] for n, r in people if r == role], profile)
+    finally:
+        run.close()
+    return result
+
+
+def _measure(
+    app: Any, run: Inline, clients: dict[str, Any], people: list[tuple[str, str]], rounds: int, mentors: int
+) -> dict[str, Any]:
     steady: dict[str, list[float]] = {}
     for r in range(rounds):
         for name, role in people:
             for path in PAGES[role]:
-                ms = timed(lambda c=clients[name], p=path: get(c, p))  # type: ignore[misc]
+                ms = timed(lambda c=clients[name], p=path: run.get(c, p))  # type: ignore[misc]
                 if r > 0:
                     steady.setdefault(path, []).append(ms)
     fresh: dict[str, list[float]] = {}
     for m in range(mentors):  # a mentee of each mentor logged time: one summary of twenty is stale
         for path in PAGES["mentor"]:
             log_five_minutes(app, f"learner{m:03d}")
-            fresh.setdefault(path, []).append(timed(lambda c=clients[f"mentor{m}"], p=path: get(c, p)))  # type: ignore[misc]
-    for name, role in people[: min(learners, 20)]:
+            fresh.setdefault(path, []).append(timed(lambda c=clients[f"mentor{m}"], p=path: run.get(c, p)))  # type: ignore[misc]
+    learners = [(n, r) for n, r in people if r == "learner"][:20]
+    for name, role in learners:
         for path in PAGES[role]:
             log_five_minutes(app, name)
-            fresh.setdefault(path, []).append(timed(lambda c=clients[name], p=path: get(c, p)))  # type: ignore[misc]
+            fresh.setdefault(path, []).append(timed(lambda c=clients[name], p=path: run.get(c, p)))  # type: ignore[misc]
     client = clients[people[0][0]]
-    static = [timed(lambda: get(client, "/static/favicon.svg")) for _ in range(200)]
-    if profile:
-        role = "mentor" if profile in PAGES["mentor"] else "learner"
-        print_profile(app, [clients[n] for n, r in people if r == role], profile)
+    static = [timed(lambda: run.get(client, "/static/favicon.svg")) for _ in range(200)]
     return {
         "steady": {p: summary(xs) for p, xs in steady.items()},
         "after_write": {p: summary(xs) for p, xs in fresh.items()},
@@ -109,42 +155,24 @@ def measure(url: str, learners: int, mentors: int, rounds: int, profile: str | N
     }
 
 
-def print_profile(app: Any, clients: list[Any], path: str) -> None:
-    """cProfile of ``path``'s steady requests. cProfile sees one thread, so here the app runs in this one: an
-    ASGI client on this thread's event loop, and the work FastAPI hands to its thread pool run inline."""
-    import asyncio
-
-    import anyio.to_thread
-    import httpx
-
-    async def inline(fn: Callable[..., Any], *args: Any, **_: Any) -> Any:
-        return fn(*args)
-
-    async def run() -> None:
-        transport = httpx.ASGITransport(app=app)
-        jars = [httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000", headers={
-            "sec-fetch-site": "same-origin", "cookie": "; ".join(f"{k}={v}" for k, v in dict(c.cookies).items())
-        }) for c in clients]  # fmt: skip
-        for http in jars:  # warm
-            (await http.get(path)).raise_for_status()
-        prof = cProfile.Profile(time.process_time)  # CPU, not the wait for the database
-        prof.enable()
-        for _ in range(5):
-            for http in jars:
-                await http.get(path)
-        prof.disable()
-        out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(60)
-        print(out.getvalue(), file=sys.stderr)
-        pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(25)
-        print(out.getvalue().split("Ordered by: internal time")[-1], file=sys.stderr)
-
-    saved = anyio.to_thread.run_sync
-    anyio.to_thread.run_sync = inline  # type: ignore[assignment]
-    try:
-        asyncio.run(run())
-    finally:
-        anyio.to_thread.run_sync = saved
+def print_profile(run: Inline, clients: list[Any], path: str) -> None:
+    """cProfile (CPU time) of ``path``'s steady requests, by cumulative and by own time."""
+    for http in clients:  # warm
+        run.get(http, path)
+    prof = cProfile.Profile(time.process_time)  # CPU, not the wait for the database
+    prof.enable()
+    for _ in range(5):
+        for http in clients:
+            run.get(http, path)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(60)
+    print(out.getvalue(), file=sys.stderr)
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(25)
+    if os.environ.get("MLROUTE_PROFILE_CALLERS"):  # who calls what matches this pattern
+        pstats.Stats(prof, stream=out).print_callers(os.environ["MLROUTE_PROFILE_CALLERS"])
+    print(out.getvalue(), file=sys.stderr)
 
 
 def summary(ms: list[float]) -> dict[str, float]:
