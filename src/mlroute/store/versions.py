@@ -84,7 +84,10 @@ def _local_version(engine: Engine) -> Hashable | None:
     watcher = _watcher(path)
     if watcher is None:
         return None
-    return ("local", _local_commits, watcher.generation, watcher.read())
+    try:
+        return ("local", _local_commits, watcher.generation, watcher.read())
+    except sqlite3.Error:  # closed meanwhile (another file took its place), or unreadable: compute, do not cache
+        return None
 
 
 def _watcher(path: Path) -> _Watcher | None:
