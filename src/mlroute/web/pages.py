@@ -57,7 +57,7 @@ def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Re
     shown = dashboard_context(store, kb, lang)
     if shown is None:
         return RedirectResponse("/welcome", status_code=303)
-    return _render_dashboard(request, shown)
+    return _render_dashboard(request, shown, lang)
 
 
 class _Dashboard(NamedTuple):
@@ -70,16 +70,14 @@ _dashboards: SummaryCache[_Dashboard | None] = SummaryCache(2_000)  # None: no p
 PAGES_PER_DASHBOARD = 4  # browsers (CSRF tokens), themes and addresses of one person's dashboard kept at once
 
 
-def _render_dashboard(request: Request, shown: _Dashboard) -> Response:
+def _render_dashboard(request: Request, shown: _Dashboard, lang: str) -> Response:
     """The page, rendered once per version of the dashboard and per what the page adds around it: the reader's
     language, theme, CSRF token, account and address (a page with a notice is never kept: the notice shows once).
     Rendering the template is most of what a cached dashboard costs."""
-    from mlroute.web.app import page_context
-
-    ctx = page_context(request)
-    if ctx["notice"] is not None:
+    if notices.COOKIE in request.cookies:
         return _render(request, "dashboard.html", **shown.context)
-    key = (ctx["lang"], ctx["theme"], ctx["csrf_token"], ctx["account"], str(request.url))
+    state = request.scope.get("state", {})
+    key = (lang, request.cookies.get("theme"), state.get("csrf_token"), state.get("account"), str(request.url))
     html = shown.pages.get(key)
     if html is None:
         html = bytes(_render(request, "dashboard.html", **shown.context).body)
