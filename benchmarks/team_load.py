@@ -181,7 +181,7 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
             for cookie, name in zip(cookies, names, strict=True):  # warm-up: caches, templates, connections
                 await http.get(base + ("/cohort" if name.startswith("mentor") else "/"), headers={"cookie": cookie})
             out: dict[str, Any] = {"latency": {}, "errors": []}
-            cpu_before = cpu_seconds(proc.pid)
+            cpu_before, client_before = cpu_seconds(proc.pid), time.process_time()
             stop = time.perf_counter() + seconds
             load_before = os.getloadavg()[0]
             tasks = []
@@ -190,6 +190,7 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
                 tasks.append(person(http, base, cookie, paths, stop, i / len(names), out))
             await asyncio.gather(*tasks)
             cpu_used = cpu_seconds(proc.pid) - cpu_before
+            client_used = time.process_time() - client_before
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -207,6 +208,8 @@ async def bounded(url: str, workers: int, seconds: float, learners: int, mentors
         "by_path": {p: figures(xs) for p, xs in sorted(out["latency"].items())},
         # The server's own CPU per request (all workers): what the load costs, whatever else the machine runs.
         "server_cpu_ms_per_request": round(cpu_used * 1000 / served, 1),
+        # The load generator's own CPU per request: it shares the cores, and when it falls behind so does the pace.
+        "client_cpu_ms_per_request": round(client_used * 1000 / served, 1),
         "load_average_1m_before": round(load_before, 2),
     }
 
@@ -222,6 +225,8 @@ async def saturation(url: str, seconds: float, clients: int) -> dict[str, Any]:
     try:
         async with httpx.AsyncClient(timeout=60, headers={"sec-fetch-site": "same-origin"}) as http:
             cookies = [await sign_in(http, base, f"learner{n:03d}") for n in range(clients)]
+            for cookie in cookies:  # warm-up, as in the bounded runs: the knowledge base, templates, caches
+                await http.get(base + "/", headers={"cookie": cookie})
             done: list[float] = []
             stop = time.perf_counter() + seconds
 
@@ -272,7 +277,8 @@ def main() -> None:
             print(
                 f"{workers} worker(s): {r['people']} people, {r['requests']} requests ({r['requests_per_second']}/s) · "
                 f"p50 {r['p50_ms']} ms · p95 {r['p95_ms']} ms · p99 {r['p99_ms']} ms · errors {r['errors']} "
-                f"{r['error_kinds'] or ''} · server CPU {r['server_cpu_ms_per_request']} ms a request · "
+                f"{r['error_kinds'] or ''} · server CPU {r['server_cpu_ms_per_request']} ms a request "
+                f"(the load generator's {r['client_cpu_ms_per_request']} ms) · "
                 f"load average {r['load_average_1m_before']} before",
                 file=sys.stderr,
             )

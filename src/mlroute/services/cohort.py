@@ -8,8 +8,6 @@ page of twenty learners costs one query when nothing changed.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +16,7 @@ from sqlalchemy import func, select
 from mlroute.errors import UserError
 from mlroute.services.journey import load_journey, today_or
 from mlroute.services.results import IsoDateTime, Result
+from mlroute.services.summary_cache import SummaryCache, cached
 from mlroute.store import Store, team_repo
 from mlroute.store.models import ItemStatusRow, JournalEntryRow, PlanRow, StudySessionRow, UserRow
 from mlroute.team import progress
@@ -66,8 +65,7 @@ class CohortView(Result):
     stuck: int
 
 
-_cache: OrderedDict[int, tuple[int, date, MenteeSummary]] = OrderedDict()
-_lock = threading.Lock()
+_cache: SummaryCache[MenteeSummary] = SummaryCache(CACHE_SIZE)
 
 
 def mentee(store: Store, mentor_id: int, username: str) -> UserRow:
@@ -110,17 +108,13 @@ def cohort(store: Store, mentor_id: int, mentor_name: str, *, today: date | None
 
 def summarise(store: Store, row: UserRow, today: date) -> MenteeSummary:
     """One mentee's summary, from the cache when their data has not changed since, on the same day."""
-    with _lock:
-        hit = _cache.get(row.id)
-        if hit and hit[0] == row.data_version and hit[1] == today:
-            _cache.move_to_end(row.id)
-            return hit[2]
-    summary = _compute(store.for_owner(row.id), row.username, today)
-    with _lock:
-        _cache[row.id] = (row.data_version, today, summary)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return summary
+    mentee_store = store.for_owner(row.id)
+    return cached(
+        _cache,
+        mentee_store.cache_key(),
+        (row.data_version, today),
+        lambda: _compute(mentee_store, row.username, today),
+    )
 
 
 def _compute(store: Store, username: str, today: date) -> MenteeSummary:

@@ -1,9 +1,14 @@
-"""``mlroute status``: progress, this week against plan, streak, pace, ETA then and now, and what is next."""
+"""``mlroute status``: progress, this week against plan, streak, pace, ETA then and now, and what is next.
+
+Computed from the whole journey, so the answer is cached per process (``services.summary_cache``) on the data's
+version, the day and the knowledge base, until the next review or drill card falls due: the dashboard and
+``/api/status`` asked again with nothing changed cost one small query.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import Field
 
@@ -11,6 +16,7 @@ from mlroute.services.drill_summary import DrillStatus, drill_status
 from mlroute.services.journey import load_journey, now_or, today_or
 from mlroute.services.quiz_levels import QuizLevel, quiz_levels
 from mlroute.services.results import Band, DateBand, IsoDateTime, Result
+from mlroute.services.summary_cache import SummaryCache, cached
 from mlroute.store import Store, repo
 from mlroute.track.journey import Journey
 from mlroute.track.outlook import outlook
@@ -107,22 +113,62 @@ class Status(Result):
     )
 
 
+class TimedStatus(NamedTuple):
+    """A status and the next moment it changes with no change to the data (a card falls due; None: not known)."""
+
+    status: Status
+    changes_at: datetime | None
+
+
+CACHE_SIZE = 2_000
+_cache: SummaryCache[TimedStatus] = SummaryCache(CACHE_SIZE)
+
+
 def status(
     store: Store, *, kb: KBIndex | None = None, today: date | None = None, now: datetime | None = None
 ) -> Status:
     """Where the person stands: progress, this week against plan, streak, ETA then and now, what is next; with
-    ``kb``, the interview drills too."""
-    today, now = today_or(today), now_or(now)
+    ``kb``, the interview drills too. The answer is shared (cached): do not change it."""
+    return timed_status(store, kb=kb, today=today, now=now).status
 
-    def read(s: DbSession) -> tuple[Journey, list[ReviewDue]]:
-        cards = [ReviewDue(item=c.item_id, due=c.due, reviews=c.reviews) for c in repo.review_cards(s) if c.due <= now]
-        return load_journey(s), cards
 
-    journey, due_cards = store.read(read)
+def timed_status(
+    store: Store, *, kb: KBIndex | None = None, today: date | None = None, now: datetime | None = None
+) -> TimedStatus:
+    """``status`` and when it next changes by itself. On the clock (``now`` not given) it comes from the cache
+    when the data, the day and the knowledge base are those it was computed for."""
+    if now is not None:  # a moment of the caller's: computed, never cached
+        return _timed_status(store, kb, today_or(today), now)
+    today, now = today_or(today), now_or(None)
+    version = store.data_version()  # read before the data, so a change in between is not hidden
+    stamp = None if version is None else (version, today, kb_stamp(kb))
+    return cached(
+        _cache,
+        store.cache_key(),
+        stamp,
+        lambda: _timed_status(store, kb, today, now),
+        now=now,
+        until=lambda timed: timed.changes_at,
+    )
+
+
+def kb_stamp(kb: KBIndex | None) -> tuple[int, str] | None:
+    """Which knowledge base a cached figure was computed with (this process loads each one once)."""
+    return None if kb is None else (id(kb), kb.kb.meta.version)
+
+
+def _timed_status(store: Store, kb: KBIndex | None, today: date, now: datetime) -> TimedStatus:
+    def read(s: DbSession) -> tuple[Journey, list[ReviewDue], datetime | None]:
+        cards = repo.review_cards(s)
+        due = [ReviewDue(item=c.item_id, due=c.due, reviews=c.reviews) for c in cards if c.due <= now]
+        return load_journey(s), due, min((c.due for c in cards if c.due > now), default=None)
+
+    journey, due_cards, next_review = store.read(read)
     result = make_status(journey, today, due_cards)
     result.drills = drill_status(store, kb, now=now) if kb is not None else None
     result.quiz_levels = quiz_levels(store, kb)
-    return result
+    moments = [m for m in (next_review, result.drills.next_due if result.drills else None) if m is not None]
+    return TimedStatus(result, min(moments, default=None))
 
 
 def make_status(journey: Journey, today: date, reviews_due: list[ReviewDue]) -> Status:

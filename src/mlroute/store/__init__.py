@@ -7,8 +7,9 @@ are what runs inside. The services are the only callers.
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from mlroute.errors import UserError
 from mlroute.store import team_models as _team_models  # noqa: F401  (registers team mode's tables in the metadata)
+from mlroute.store import versions
 from mlroute.store.engine import database_url, make_engine, run_read, run_write
 from mlroute.store.migrate import Migration, ensure_schema
 from mlroute.store.owner import LOCAL, SCOPE, SYSTEM, Scope
 
 T = TypeVar("T")
+_databases = itertools.count(1)
 
 __all__ = ["LOCAL", "SYSTEM", "Scope", "Store", "open_store"]
 
@@ -37,6 +40,7 @@ class _Database:
         self.migration: Migration | None = None
         self.lock = threading.Lock()
         self.local_checked = False
+        self.token = next(_databases)  # names this database in per-process caches (``services.summary_cache``)
 
 
 class Store:
@@ -56,6 +60,7 @@ class Store:
         self._db = _db or _Database(database_url(url), backup_dir)
         self.owner = owner
         self._info = {SCOPE: owner}
+        self._known_version: int | None = None
 
     @property
     def url(self) -> str:
@@ -69,9 +74,13 @@ class Store:
     def migration(self) -> Migration | None:
         return self._db.migration
 
-    def for_owner(self, owner: int) -> Store:
-        """The same database, seen as the account ``owner``'s data."""
-        return Store(owner=owner, _db=self._db)
+    def for_owner(self, owner: int, *, data_version: int | None = None) -> Store:
+        """The same database, seen as the account ``owner``'s data. ``data_version``: the account's, when the caller
+        has just read it (the web app, with the signed-in account), so ``data_version()`` need not ask again until
+        this view writes."""
+        view = Store(owner=owner, _db=self._db)
+        view._known_version = data_version
+        return view
 
     def system(self) -> Store:
         """The same database across accounts, for the services that manage them (accounts, cohorts, sign-in)."""
@@ -127,7 +136,20 @@ class Store:
     def write(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one transaction: everything it writes is committed together or not at all."""
         self._check_local()
+        self._known_version = None  # this view's own write moves the version: ask the database from now on
         return run_write(self.engine, fn, info=self._info)
+
+    def cache_key(self) -> tuple[int, Scope]:
+        """Whose data this view is, in this process: caches keep one entry per key (with ``data_version``)."""
+        return (self._db.token, self.owner)
+
+    def data_version(self) -> Hashable | None:
+        """A value every committed change to this view's data moves (``store.versions``); None when there is no
+        cheap one, so nothing may be cached."""
+        self._check_local()
+        if self._known_version is not None and isinstance(self.owner, int):
+            return versions.account_version(self._known_version)
+        return versions.data_version(self.engine, self.owner)
 
     def describe(self) -> str:
         """The URL without its password, to show the person where their data is."""
@@ -137,6 +159,7 @@ class Store:
         db = self._db
         with db.lock:
             if db.engine is not None:
+                versions.forget(db.engine)
                 db.engine.dispose()
                 db.engine = None
 

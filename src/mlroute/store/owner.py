@@ -8,7 +8,8 @@ argument and a forgotten filter cannot happen:
 - ``do_orm_execute`` adds ``owner_id = scope`` (or ``IS NULL``) to every ORM SELECT, UPDATE and DELETE that
   touches an owned table, joins and ``Session.get`` included (``with_loader_criteria``);
 - ``before_flush`` sets ``owner_id`` on every new owned row to the scope (whatever the caller put there), and
-  bumps the account's ``data_version`` when its data changed (summaries cached on it then know they are stale).
+  bumps the account's ``data_version`` when its data changed (summaries cached on it then know they are stale);
+  for the local person it marks the session (``LOCAL_CHANGED``), and ``store.versions`` counts the commit.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from mlroute.store.models import Owned, UserRow
 
 SCOPE: Final = "mlroute_owner"
+LOCAL_CHANGED: Final = "mlroute_local_changed"
 
 
 class _System:
@@ -59,13 +61,18 @@ def _limit_to_owner(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(criteria)
     if (state.is_update or state.is_delete) and owner_changes(state):
         bump(state.session, int(scope))  # type: ignore[arg-type]
+    elif (state.is_update or state.is_delete) and scope is LOCAL and _owned(state):
+        state.session.info[LOCAL_CHANGED] = True
 
 
 def owner_changes(state: ORMExecuteState) -> bool:
     """A bulk UPDATE or DELETE on an owned table, run by an account (a restore clears its tables this way)."""
-    scope = scope_of(state.session)
+    return isinstance(scope_of(state.session), int) and _owned(state)
+
+
+def _owned(state: ORMExecuteState) -> bool:
     mapper = state.bind_mapper
-    return isinstance(scope, int) and mapper is not None and issubclass(mapper.class_, Owned)
+    return mapper is not None and issubclass(mapper.class_, Owned)
 
 
 @event.listens_for(ScopedSession, "before_flush")
@@ -84,6 +91,8 @@ def _own_new_rows(session: Session, _context: Any, _instances: Any) -> None:
         changed = any(isinstance(obj, Owned) for obj in (*session.dirty, *session.deleted))
     if changed and isinstance(scope, int):
         bump(session, scope)
+    elif changed and scope is LOCAL:
+        session.info[LOCAL_CHANGED] = True
 
 
 def bump(session: Session, owner: int) -> None:

@@ -34,7 +34,7 @@ def get_store(request: Request) -> Store:
             from mlroute.web.auth import Denied
 
             raise Denied(401, "Sign in to continue.", "Sign in at /login.")
-        return store.for_owner(account.id)
+        return store.for_owner(account.id, data_version=account.data_version)  # read just now, with the session
     return store
 
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import logging
-from typing import Any
+from collections.abc import Hashable
+from typing import Any, NamedTuple
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mlroute.errors import UnknownIdError, UserError
+from mlroute.kb import KBIndex
 from mlroute.services import journal, quiz_levels, replan, reviews, study
 from mlroute.services.current import CurrentPlan
 from mlroute.services.journal import EVIDENCE_KINDS, JOURNAL_KINDS
-from mlroute.services.status import end_of_week, status
+from mlroute.services.status import end_of_week, kb_stamp, status, timed_status
+from mlroute.services.summary_cache import SummaryCache, cached
+from mlroute.store import Store
 from mlroute.web import notices, state, views
 from mlroute.web.deps import KbDep, LangDep, StoreDep, back_to
 from mlroute.web.errors import Refused
@@ -50,21 +54,69 @@ def _current_or_welcome(store: StoreDep) -> CurrentPlan | RedirectResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep, kb: KbDep, lang: LangDep) -> Response:
+    shown = dashboard_context(store, kb, lang)
+    if shown is None:
+        return RedirectResponse("/welcome", status_code=303)
+    return _render_dashboard(request, shown, lang)
+
+
+class _Dashboard(NamedTuple):
+    context: dict[str, Any]
+    changes_at: dt.datetime | None
+    pages: dict[Hashable, bytes]  # the page as rendered, by what else it shows (see ``_render_dashboard``)
+
+
+_dashboards: SummaryCache[_Dashboard | None] = SummaryCache(2_000)  # None: no plan yet, asked again
+PAGES_PER_DASHBOARD = 4  # browsers (CSRF tokens), themes and addresses of one person's dashboard kept at once
+
+
+def _render_dashboard(request: Request, shown: _Dashboard, lang: str) -> Response:
+    """The page, rendered once per version of the dashboard and per what the page adds around it: the reader's
+    language, theme, CSRF token, account and address (a page with a notice is never kept: the notice shows once).
+    Rendering the template is most of what a cached dashboard costs."""
+    if notices.COOKIE in request.cookies:
+        return _render(request, "dashboard.html", **shown.context)
+    state = request.scope.get("state", {})
+    key = (lang, request.cookies.get("theme"), state.get("csrf_token"), state.get("account"), str(request.url))
+    html = shown.pages.get(key)
+    if html is None:
+        html = bytes(_render(request, "dashboard.html", **shown.context).body)
+        if len(shown.pages) >= PAGES_PER_DASHBOARD:
+            shown.pages.clear()
+        shown.pages[key] = html
+    return HTMLResponse(html)
+
+
+def dashboard_context(store: Store, kb: KBIndex, lang: str) -> _Dashboard | None:
+    """What the dashboard shows (None before the first plan), from the cache while the person's data, the day and
+    the language are those it was computed for (``services.summary_cache``)."""
+    today, now = dt.date.today(), dt.datetime.now(dt.UTC)
+    version = store.data_version()
+    stamp = None if version is None else (version, today, lang, kb_stamp(kb))
+    return cached(
+        _dashboards, store.cache_key(), stamp, lambda: _dashboard(store, kb, lang), now=now, until=_changes_at
+    )
+
+
+def _changes_at(shown: _Dashboard | None) -> dt.datetime | None:
+    return shown.changes_at if shown is not None else None
+
+
+def _dashboard(store: Store, kb: KBIndex, lang: str) -> _Dashboard | None:
     current = state.current(store)
     if current is None:
-        return RedirectResponse("/welcome", status_code=303)
-    st = status(store, kb=kb)
+        return None
+    st, changes_at = timed_status(store, kb=kb)
     view = views.shown(current, kb, lang)
-    return _render(
-        request,
-        "dashboard.html",
-        st=st,
-        titles=view.titles,
-        chart=views.eta_chart(st, lang),
-        grow_date=end_of_week(st.started_on, int(st.eta_weeks_grow.p50)),
-        route_name=view.plan.get("route_name"),
+    context = {
+        "st": st,
+        "titles": view.titles,
+        "chart": views.eta_chart(st, lang),
+        "grow_date": end_of_week(st.started_on, int(st.eta_weeks_grow.p50)),
+        "route_name": view.plan.get("route_name"),
         **practice_panel(store, kb, lang),
-    )
+    }
+    return _Dashboard(context, changes_at, {})
 
 
 @router.get("/roadmap", response_class=HTMLResponse)
