@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     """Team mode: accounts and sign-in (``mlroute serve --team`` sets it for its workers)."""
     allow_hosts: str | None = None
     """Further host names the web app answers to, comma-separated (``mlroute serve --allow-host``)."""
+    kb_cache: bool = True
+    """Keep the parsed embedded knowledge base in the user cache directory (``kb.cache``); 0 turns it off."""
 
     # Extraction's input limits (``mlroute.extract.limits``, where each is described); "25_000_000" is accepted.
     max_file_bytes: PositiveInt = bounds.FILE_BYTES.default
@@ -92,6 +94,15 @@ class Settings(BaseSettings):
         from mlroute.kb.loader import default_data_dir
 
         return self.kb if self.kb is not None else default_data_dir()
+
+    def kb_cache_dir(self) -> Path | None:
+        """Where the parsed knowledge base is kept: only the embedded one (a directory of one's own is being
+        edited), only when ``kb_cache`` is on."""
+        if self.kb is not None or not self.kb_cache:
+            return None
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("mlroute", appauthor=False))
 
     def limits(self) -> bounds.Limits:
         """Extraction's limits, for the extraction service to hand down."""

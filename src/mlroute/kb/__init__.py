@@ -23,10 +23,18 @@ __all__ = [
 
 
 @lru_cache(maxsize=8)
-def _index(root: str) -> KBIndex:
-    return KBIndex(load_kb(Path(root)))
+def _index(root: str, cache_dir: str | None) -> KBIndex:
+    def build() -> KBIndex:
+        return KBIndex(load_kb(Path(root)))
+
+    if cache_dir is None:
+        return build()
+    from mlroute.kb.cache import cached_index
+
+    return cached_index(Path(root), Path(cache_dir), build)
 
 
-def get_index(root: Path | None = None) -> KBIndex:
-    """The validated knowledge base with its lookups, built once per directory."""
-    return _index(str((root or default_data_dir()).resolve()))
+def get_index(root: Path | None = None, cache_dir: Path | None = None) -> KBIndex:
+    """The validated knowledge base with its lookups, built once per directory (and kept in ``cache_dir``, when
+    given, across processes: ``kb.cache``)."""
+    return _index(str((root or default_data_dir()).resolve()), str(cache_dir) if cache_dir else None)

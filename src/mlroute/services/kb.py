@@ -97,8 +97,15 @@ def kb_dir() -> Path:
 
 
 def index(root: Path | None = None) -> KBIndex:
-    """The validated knowledge base at ``root`` (default: ``kb_dir()``), loaded once per directory."""
-    return get_index(root or kb_dir())
+    """The validated knowledge base at ``root`` (default: ``kb_dir()``), loaded once per directory; the embedded
+    one is kept parsed in the user cache directory across commands (``Settings.kb_cache_dir``)."""
+    from mlroute.kb.loader import default_data_dir
+    from mlroute.settings import Settings
+
+    settings = Settings()
+    where = root or settings.kb_dir()
+    embedded = where.resolve() == default_data_dir().resolve()
+    return get_index(where, settings.kb_cache_dir() if embedded else None)
 
 
 def check(root: Path | None = None) -> Check:
