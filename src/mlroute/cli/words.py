@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mlroute.catalog import Catalog
 from mlroute.errors import UserError
 
 LANGS = ("en", "zh")
@@ -213,19 +214,13 @@ T: dict[str, tuple[str, str]] = {
 }
 
 
-def tr(lang: str, key: str, **kw: object) -> str:
-    en, zh = T[key]
-    return (zh if lang == "zh" else en).format(**kw)
+_CATALOG = Catalog(T)
+tr, cells, duration = _CATALOG.tr, _CATALOG.cells, _CATALOG.duration
 
 
 def word(lang: str, prefix: str, value: str) -> str:
     """A stored value in words (``state.done`` → 已完成); a value the table does not know is shown as it is."""
     return tr(lang, f"{prefix}.{value}") if f"{prefix}.{value}" in T else value
-
-
-def cells(lang: str, key: str) -> list[str]:
-    """A table header written as ``a|b|c`` in the table above."""
-    return tr(lang, key).split("|")
 
 
 def check(lang: str | None) -> str | None:
@@ -246,14 +241,6 @@ def day(lang: str, d: date | str | None) -> str:
         return "—"
     value = d if isinstance(d, date) else date.fromisoformat(str(d)[:10])
     return f"{value.year} 年 {value.month} 月 {value.day} 日" if lang == "zh" else value.isoformat()
-
-
-def duration(lang: str, minutes: int) -> str:
-    """``1h30m`` / ``1 小时 30 分钟``."""
-    h, m = divmod(int(minutes), 60)
-    if not h:
-        return tr(lang, "minutes", m=m)
-    return tr(lang, "hours_minutes", h=h, m=m) if m else tr(lang, "whole_hours", h=h)
 
 
 def band(lang: str, p50: float, p10: float, p90: float) -> str:

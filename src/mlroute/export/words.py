@@ -9,6 +9,7 @@ asks' phrases live in ``export.ask_words`` and are merged into ``T``.
 
 from __future__ import annotations
 
+from mlroute.catalog import Catalog
 from mlroute.export.ask_words import ASK_PHRASES
 from mlroute.plan.words import lang_of
 
@@ -227,14 +228,8 @@ T: dict[str, tuple[str, str]] = {**_T, **ASK_PHRASES}
 LANGS = ("en", "zh")
 
 
-def tr(lang: str, key: str, **kw: object) -> str:
-    en, zh = T[key]
-    return (zh if lang == "zh" else en).format(**kw)
-
-
-def cells(lang: str, key: str) -> list[str]:
-    """A table header written as ``a|b|c`` in the table above."""
-    return tr(lang, key).split("|")
+_CATALOG = Catalog(T)
+tr, cells, duration = _CATALOG.tr, _CATALOG.cells, _CATALOG.duration
 
 
 def count(lang: str, n: int, unit: str) -> str:
@@ -263,13 +258,6 @@ def week_list(lang: str, numbers: list[int]) -> str:
     if len(shown) == 1:
         return tr(lang, "week", a=shown[0])
     return f"第 {listing(shown, lang, 99)} 周" if lang == "zh" else "weeks " + listing(shown, lang, 99)
-
-
-def duration(lang: str, minutes: int) -> str:
-    h, m = divmod(int(minutes), 60)
-    if not h:
-        return tr(lang, "minutes", m=m)
-    return tr(lang, "hours_minutes", h=h, m=m) if m else tr(lang, "whole_hours", h=h)
 
 
 def document_language(requested: str | None, plan_lang: str | None, languages: list[str] | None) -> str:

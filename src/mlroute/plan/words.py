@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mlroute.catalog import Catalog
+
 LANGS = ("en", "zh")
 
 T: dict[str, tuple[str, str]] = {
@@ -337,9 +339,7 @@ def lang_of(code: str | None) -> str:
     return "zh" if code and code.lower().startswith("zh") else "en"
 
 
-def tr(lang: str, key: str, **kw: object) -> str:
-    en, zh = T[key]
-    return (zh if lang == "zh" else en).format(**kw)
+tr = Catalog(T).tr
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from mlroute.catalog import Catalog
+
 T: dict[str, tuple[str, str]] = {
     "done": ("done", "已完成"),
     "skipped": ("skipped: you already know it", "已跳过：你已掌握"),
@@ -70,9 +72,7 @@ T: dict[str, tuple[str, str]] = {
 }
 
 
-def tr(lang: str, key: str, **kw: object) -> str:
-    en, zh = T[key]
-    return (zh if lang == "zh" else en).format(**kw)
+tr = Catalog(T).tr
 
 
 def _reason_removed(item_id: str, statuses: Mapping[str, str], lang: str) -> str:
