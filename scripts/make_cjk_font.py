@@ -43,7 +43,8 @@ def wanted() -> set[str]:
     chars |= {chr(c) for c in range(0x3000, 0x3040)}  # CJK symbols and punctuation
     chars |= {chr(c) for c in range(0xFF00, 0xFFF0)}  # full-width forms
     chars |= gb2312()
-    for folder, pattern in ((ROOT / "src" / "mlroute" / "data", "**/*.yaml"), (ROOT / "src" / "mlroute" / "web", "**/*.po")):
+    package = ROOT / "src" / "mlroute"
+    for folder, pattern in ((package / "data", "**/*.yaml"), (package / "web", "**/*.po")):
         for path in folder.glob(pattern):
             chars |= set(path.read_text(encoding="utf-8"))
     return {c for c in chars if c.isprintable()}
